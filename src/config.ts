@@ -1,0 +1,100 @@
+import { z } from 'zod';
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
+const httpsOrLoopback = (name: string) =>
+  z
+    .string()
+    .url(`${name} must be a URL`)
+    .refine((value) => {
+      const url = new URL(value);
+      if (url.protocol === 'https:') return true;
+      return url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname);
+    }, `${name} must use https:// (plain http:// is allowed only for localhost, 127.0.0.1 or [::1])`);
+
+const databaseUrl = z
+  .string()
+  .refine(
+    (value) => value.startsWith('sqlite:') || /^postgres(ql)?:\/\//.test(value),
+    'DATABASE_URL must be sqlite:<path> or postgres://...',
+  );
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const envSchema = z.object({
+  SLACK_BOT_TOKEN: z
+    .string({ error: 'SLACK_BOT_TOKEN is required' })
+    .min(1, 'SLACK_BOT_TOKEN is required')
+    .refine((v) => v.startsWith('xoxb-'), 'SLACK_BOT_TOKEN must be a bot token (xoxb-...)'),
+  SLACK_SIGNING_SECRET: z.string().min(1, 'SLACK_SIGNING_SECRET must not be empty').optional(),
+  SLACK_APP_TOKEN: z
+    .string()
+    .refine((v) => v.startsWith('xapp-'), 'SLACK_APP_TOKEN must be an app-level token (xapp-...)')
+    .optional(),
+  OPENAI_ADMIN_KEY: z.string({ error: 'OPENAI_ADMIN_KEY is required' }).min(1, 'OPENAI_ADMIN_KEY is required'),
+  OPENAI_BASE_URL: httpsOrLoopback('OPENAI_BASE_URL').default('https://api.openai.com/v1'),
+  SLACK_API_URL: httpsOrLoopback('SLACK_API_URL').default('https://slack.com/api/'),
+  DATABASE_URL: databaseUrl.default('sqlite:./data/openai-bot.db'),
+  POLICY_FILE: z.string().min(1).default('./policy.yml'),
+  PORT: z.coerce
+    .number({ error: 'PORT must be a number' })
+    .int('PORT must be a whole number')
+    .min(0, 'PORT must be between 0 and 65535')
+    .max(65535, 'PORT must be between 0 and 65535')
+    .default(3000),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+});
+
+export interface Config {
+  readonly slack: {
+    readonly botToken: string;
+    readonly signingSecret: string | undefined;
+    readonly appToken: string | undefined;
+    readonly apiUrl: string;
+    readonly mode: 'http' | 'socket';
+  };
+  readonly openai: { readonly adminKey: string; readonly baseUrl: string };
+  readonly databaseUrl: string;
+  readonly policyFile: string;
+  readonly port: number;
+  readonly logLevel: (typeof LOG_LEVELS)[number];
+}
+
+/** Every problem found in the environment, named by variable; never includes a value. */
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+const blankToUndefined = (env: NodeJS.ProcessEnv): Record<string, string | undefined> =>
+  Object.fromEntries(Object.entries(env).map(([key, value]) => [key, value === '' ? undefined : value]));
+
+/** The only reader of the environment. Throws ConfigError listing every bad variable at once. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(blankToUndefined(env));
+  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => issue.message);
+  const data = parsed.success ? parsed.data : undefined;
+  if (data && !data.SLACK_APP_TOKEN && !data.SLACK_SIGNING_SECRET) {
+    problems.push('SLACK_SIGNING_SECRET is required in HTTP mode (set SLACK_APP_TOKEN to use Socket Mode instead)');
+  }
+  if (!data || problems.length > 0) throw new ConfigError(problems);
+  const apiUrl = data.SLACK_API_URL.endsWith('/') ? data.SLACK_API_URL : `${data.SLACK_API_URL}/`;
+  return Object.freeze({
+    slack: Object.freeze({
+      botToken: data.SLACK_BOT_TOKEN,
+      signingSecret: data.SLACK_SIGNING_SECRET,
+      appToken: data.SLACK_APP_TOKEN,
+      apiUrl,
+      mode: data.SLACK_APP_TOKEN ? 'socket' : 'http',
+    }),
+    openai: Object.freeze({ adminKey: data.OPENAI_ADMIN_KEY, baseUrl: data.OPENAI_BASE_URL.replace(/\/+$/, '') }),
+    databaseUrl: data.DATABASE_URL,
+    policyFile: data.POLICY_FILE,
+    port: data.PORT,
+    logLevel: data.LOG_LEVEL,
+  } satisfies Config);
+}

@@ -1,0 +1,87 @@
+import { UsageError } from '../errors.js';
+import type { Actor } from './actor.js';
+import { parseCommandText } from './command-text.js';
+import { type HelpEntry, helpEntries } from './help.js';
+import { bindInput } from './operations/bind.js';
+import { commandPhrases, matchOperation } from './operations/match.js';
+import type { AnyOperation } from './operations/operation.js';
+import type { Policy } from './policy/policy.js';
+import type { OperationDeps } from './ports.js';
+import type { Reply } from './reply.js';
+import { closestMatch } from './suggest.js';
+
+/** Takes a destructive operation and files it for approval instead of running it. */
+export interface ApprovalGateway {
+  request(actor: Actor, operation: AnyOperation, input: unknown, reason: string | undefined): Promise<Reply>;
+}
+
+export type CommandOutcome =
+  | { kind: 'picker' }
+  | { kind: 'help'; entries: HelpEntry[]; topic?: string }
+  | { kind: 'reply'; reply: Reply; operation: AnyOperation };
+
+export interface CommandServiceDeps {
+  operations: readonly AnyOperation[];
+  policy: Policy;
+  operationDeps: OperationDeps;
+  approvals?: ApprovalGateway;
+}
+
+const GENERAL_USAGE = '/openai <resource> <action> [args] [--flag value]; /openai help lists every command';
+
+/** Turns the text of a slash command (or CLI arguments) into one operation, authorised and run. */
+export class CommandService {
+  readonly #deps: CommandServiceDeps;
+
+  constructor(deps: CommandServiceDeps) {
+    this.#deps = deps;
+  }
+
+  /** Parses, authorises and runs a command; throws UsageError, ForbiddenError or an Admin API error. */
+  async handle(actor: Actor, text: string): Promise<CommandOutcome> {
+    const parsed = parseCommandText(text);
+    if (!parsed.ok) throw new UsageError(parsed.error, GENERAL_USAGE);
+    const { words, flags } = parsed.value;
+    if (words.length === 0 && flags.size === 0) return { kind: 'picker' };
+    const first = words[0];
+    if (first?.kind === 'word' && first.value.toLowerCase() === 'help') {
+      const topic = words[1]?.value;
+      return { kind: 'help', entries: helpEntries(this.#deps.operations, topic), ...(topic ? { topic } : {}) };
+    }
+    const match = matchOperation(this.#deps.operations, words);
+    if (!match) throw this.#unknownCommand(words.map((w) => w.raw));
+    const { operation } = match;
+    const reasonTokens = flags.get('reason');
+    const reason = reasonTokens?.map((t) => t.value).join(' ') || undefined;
+    const operationFlags = new Map(flags);
+    if (operation.risk === 'destructive') operationFlags.delete('reason');
+    const input = bindInput(operation, words.slice(match.consumed), operationFlags);
+    return { kind: 'reply', reply: await this.run(actor, operation, input, reason), operation };
+  }
+
+  /** Authorises and runs an operation whose input is already validated (used by modals and the CLI too). */
+  async run(actor: Actor, operation: AnyOperation, input: unknown, reason?: string): Promise<Reply> {
+    await this.#deps.policy.assertMayRun(actor, operation.risk, operation.name);
+    const resolved = operation.resolve ? await operation.resolve(this.#deps.operationDeps, input) : input;
+    if (operation.risk === 'destructive') {
+      if (!this.#deps.approvals) throw new UsageError(`${operation.name} needs an approval, and approvals are not set up.`);
+      return this.#deps.approvals.request(actor, operation, resolved, reason);
+    }
+    return operation.run(this.#deps.operationDeps, resolved, actor);
+  }
+
+  #unknownCommand(raw: string[]): UsageError {
+    const phrases = commandPhrases(this.#deps.operations);
+    const typed = raw.slice(0, 2).join(' ');
+    const resource = raw[0]?.toLowerCase() ?? '';
+    const sameResource = phrases.filter((p) => p.split(' ')[0] === resource && p.includes(' '));
+    if (sameResource.length > 0) {
+      return new UsageError(
+        `"${typed}" is not a command. ${resource} takes: ${sameResource.join(', ')}.`,
+        GENERAL_USAGE,
+      );
+    }
+    const hint = closestMatch(typed, phrases) ?? closestMatch(resource, phrases);
+    return new UsageError(`Unknown command "${typed}".${hint ? ` Did you mean "${hint}"?` : ''}`, GENERAL_USAGE);
+  }
+}

@@ -1,0 +1,17 @@
+import { inviteCancel, inviteCreate, invitesList } from './invites.js';
+import type { AnyOperation } from './operation.js';
+import { projectsList } from './projects.js';
+import { usersList, usersShow } from './users.js';
+
+/** Every operation the bot offers. Help, the parser, modals and the CLI are built from this list. */
+export const operations: readonly AnyOperation[] = [
+  inviteCreate,
+  invitesList,
+  inviteCancel,
+  usersList,
+  usersShow,
+  projectsList,
+];
+
+export type { AnyOperation, ArgSpec, Risk } from './operation.js';
+export { usageOf } from './operation.js';

@@ -1,0 +1,67 @@
+import type { z } from 'zod';
+import type { Actor } from '../actor.js';
+import type { OperationDeps } from '../ports.js';
+import type { Reply } from '../reply.js';
+
+/** `read` runs at once for viewers; `write` runs at once for admins; `destructive` waits for approval. */
+export type Risk = 'read' | 'write' | 'destructive';
+
+/** One argument of an operation, as typed after the command words. */
+export interface ArgSpec {
+  /** Key in the operation's input object. */
+  readonly name: string;
+  /** `positional` args are taken in order; `flag` args are written `--name value` or `--name=value`. */
+  readonly kind: 'positional' | 'flag';
+  /** How the value is shown in the usage line, e.g. `<email>` or `reader|owner`. */
+  readonly placeholder: string;
+  readonly optional?: boolean;
+  /** The flag may be given several times; the input receives an array. */
+  readonly repeatable?: boolean;
+  /** A flag without a value; the input receives `true`. */
+  readonly boolean?: boolean;
+  readonly help?: string;
+}
+
+/**
+ * One admin operation, defined once. The parser, help, modals, approval cards, CLI and audit trail are all
+ * derived from this definition.
+ */
+export interface Operation<I> {
+  /** Stable id used in the store and audit trail, e.g. `invites.create`. */
+  readonly name: string;
+  /** The command words that select it, e.g. `['invite']` or `['users', 'list']`. */
+  readonly words: readonly string[];
+  /** Other word sequences that select it, e.g. `[['invites', 'create']]`. */
+  readonly aliases?: readonly (readonly string[])[];
+  /** One line for help. */
+  readonly summary: string;
+  readonly args: readonly ArgSpec[];
+  readonly input: z.ZodType<I>;
+  readonly risk: Risk;
+  /**
+   * Turns names into ids (a project name into its id, an email into a user id) before the operation is
+   * authorised, shown for approval or run, so an approver sees exactly what will change.
+   */
+  readonly resolve?: (deps: OperationDeps, input: I) => Promise<I>;
+  /** What running it will change, in plain words, from resolved input. */
+  readonly describe: (input: I) => string;
+  readonly run: (deps: OperationDeps, input: I, actor: Actor) => Promise<Reply>;
+}
+
+/** Any operation, with its input type erased so operations can share one registry. */
+export type AnyOperation = Operation<unknown>;
+
+/** Declares an operation with its input type inferred from the zod schema. */
+export function defineOperation<S extends z.ZodType>(operation: Operation<z.output<S>> & { input: S }): AnyOperation {
+  return operation as unknown as AnyOperation;
+}
+
+/** The usage line, e.g. `/openai invite <email> [reader|owner] [--project <project>:<role>]…`. */
+export function usageOf(operation: AnyOperation): string {
+  const parts = operation.args.map((arg) => {
+    const shown = arg.kind === 'flag' ? `--${arg.name}${arg.boolean ? '' : ` ${arg.placeholder}`}` : arg.placeholder;
+    const repeated = arg.repeatable ? `${shown}…` : shown;
+    return arg.optional ? `[${repeated}]` : repeated;
+  });
+  return ['/openai', ...operation.words, ...parts].join(' ');
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import type { OrganizationUser } from '../../openai-admin/resources/users.js';
+import { formatDate, type ReplyItem } from '../reply.js';
+import { resolveUser } from '../resolve.js';
+import { defineOperation } from './operation.js';
+
+const userItem = (user: OrganizationUser): ReplyItem => ({
+  title: user.name ? `${user.name} <${user.email ?? 'no email'}>` : (user.email ?? user.id),
+  id: user.id,
+  facts: [user.role ?? 'no role', `added ${formatDate(user.added_at)}`],
+});
+
+export const usersList = defineOperation({
+  name: 'users.list',
+  words: ['users', 'list'],
+  summary: 'List the members of the organization',
+  args: [{ name: 'email', kind: 'flag', placeholder: '<email>', optional: true, repeatable: true }],
+  input: z.object({
+    email: z
+      .array(z.email({ error: (issue) => `"${String(issue.input)}" is not a valid email address.` }))
+      .default([])
+      .transform((list) => list.map((e) => e.toLowerCase())),
+  }),
+  risk: 'read',
+  describe: (input) => (input.email.length ? `List members with email ${input.email.join(', ')}` : 'List members'),
+  async run(deps, input) {
+    const items: ReplyItem[] = [];
+    for await (const user of deps.admin.users.list(input.email.length ? { emails: input.email } : {})) {
+      items.push(userItem(user));
+    }
+    return {
+      title: `${items.length} member${items.length === 1 ? '' : 's'}`,
+      items,
+      emptyText: input.email.length ? `No member has the email ${input.email.join(', ')}.` : 'No members.',
+    };
+  },
+});
+
+export const usersShow = defineOperation({
+  name: 'users.show',
+  words: ['users', 'show'],
+  summary: 'Show one member of the organization',
+  args: [{ name: 'user', kind: 'positional', placeholder: '<email|user_id>' }],
+  input: z.object({ user: z.string().min(1) }),
+  risk: 'read',
+  describe: (input) => `Show ${input.user}`,
+  async run(deps, input) {
+    const user = await resolveUser(deps.admin, input.user);
+    const item = userItem(user);
+    return { title: item.title, notes: [`User id: ${user.id}`, `Role: ${user.role ?? 'none'}`, `Added: ${formatDate(user.added_at)}`] };
+  },
+});

@@ -1,0 +1,27 @@
+/**
+ * What an operation reports back, independent of Slack or the terminal. Every string is plain text:
+ * renderers escape it, so user input in a reply can never ping anyone or inject markup.
+ */
+export interface Reply {
+  /** One line saying what happened; also the notification text. */
+  title: string;
+  /** Extra lines under the title. */
+  notes?: string[];
+  /** A listing; renderers paginate it within their limits. */
+  items?: ReplyItem[];
+  /** Shown instead of the listing when `items` is empty. */
+  emptyText?: string;
+  /** OpenAI's `x-request-id` of the call that produced this, for support cases. */
+  requestId?: string;
+}
+
+export interface ReplyItem {
+  title: string;
+  /** Machine id shown in code style, e.g. `proj_abc`. */
+  id?: string;
+  /** Short facts, e.g. ['reader', 'added 2026-01-02']. */
+  facts?: string[];
+}
+
+export const formatDate = (unixSeconds: number | null | undefined): string =>
+  unixSeconds ? new Date(unixSeconds * 1000).toISOString().slice(0, 10) : 'unknown';

@@ -1,0 +1,42 @@
+import { NotFoundError, UsageError } from '../errors.js';
+import { collect } from '../openai-admin/pagination.js';
+import type { Project } from '../openai-admin/resources/projects.js';
+import type { OrganizationUser } from '../openai-admin/resources/users.js';
+import type { AdminApi } from './ports.js';
+
+const looksLikeEmail = (ref: string) => ref.includes('@');
+const looksLikeUserId = (ref: string) => /^user[-_]/.test(ref);
+const looksLikeProjectId = (ref: string) => /^proj_/.test(ref);
+
+/** Finds an organization member by email or user id. */
+export async function resolveUser(admin: AdminApi, ref: string): Promise<OrganizationUser> {
+  if (looksLikeEmail(ref)) {
+    const email = ref.toLowerCase();
+    const [user] = await collect(admin.users.list({ emails: [email] }), 1);
+    if (!user) throw new NotFoundError(`No member of the organization has the email ${email}.`);
+    return user;
+  }
+  if (!looksLikeUserId(ref)) throw new UsageError(`"${ref}" is neither an email address nor a user id (user-…).`);
+  const { data } = await admin.users.retrieve(ref);
+  return data;
+}
+
+/** Finds a project by id (`proj_…`) or by exact, case-insensitive name; archived projects included. */
+export async function resolveProject(admin: AdminApi, ref: string): Promise<Project> {
+  if (looksLikeProjectId(ref)) {
+    const { data } = await admin.projects.retrieve(ref);
+    return data;
+  }
+  const wanted = ref.trim().toLowerCase();
+  const matches: Project[] = [];
+  for await (const project of admin.projects.list({ includeArchived: true })) {
+    if ((project.name ?? '').trim().toLowerCase() === wanted) matches.push(project);
+  }
+  const active = matches.filter((p) => p.status !== 'archived');
+  const candidates = active.length > 0 ? active : matches;
+  if (candidates.length === 1 && candidates[0]) return candidates[0];
+  if (candidates.length === 0) throw new NotFoundError(`No project is named "${ref}". Use its id (proj_…) or its exact name.`);
+  throw new UsageError(
+    `Several projects are named "${ref}": ${candidates.map((p) => p.id).join(', ')}. Use the project id instead.`,
+  );
+}

@@ -1,0 +1,198 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Agent, type Dispatcher, errors as undiciErrors } from 'undici';
+import type { z } from 'zod';
+import {
+  type AdminApiError,
+  ConnectionError,
+  errorFromResponse,
+  TimeoutError,
+  UnexpectedResponseError,
+} from './errors.js';
+import { encodeQuery, type QueryObject } from './query.js';
+import { DEFAULT_RETRY_POLICY, isRetryableStatus, type RetryPolicy, retryDelayMs } from './retry.js';
+
+export interface AdminClientOptions {
+  /** e.g. 'https://api.openai.com/v1' (validated by the config module). */
+  baseUrl: string;
+  adminKey: string;
+  /** Per attempt, headers and body together. Default 30 s. */
+  timeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+  /** Shared keep-alive connection pool; one is created when omitted. */
+  dispatcher?: Dispatcher;
+  /** Largest response body accepted, in bytes. Default 20 MiB. */
+  maxResponseBytes?: number;
+  logger?: { debug(obj: object, msg?: string): void; warn(obj: object, msg?: string): void };
+  /** Waits between retries; tests pass a fast one. */
+  sleep?: (ms: number) => Promise<unknown>;
+}
+
+export interface RequestOptions {
+  method: 'GET' | 'POST' | 'DELETE';
+  path: string;
+  query?: QueryObject;
+  body?: unknown;
+  /**
+   * Whether repeating the call cannot change the outcome. Defaults to true for GET only. Non-idempotent calls
+   * are never retried after the request may have reached the server.
+   */
+  idempotent?: boolean;
+}
+
+export interface ApiResponse<T> {
+  data: T;
+  requestId: string | undefined;
+}
+
+const CONNECTION_REFUSED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+
+/** Minimal HTTP client for the Admin API: auth, timeouts, retries, typed errors, zod-parsed responses. */
+export class AdminClient {
+  readonly #options: AdminClientOptions;
+  readonly #dispatcher: Dispatcher;
+  readonly #ownsDispatcher: boolean;
+  readonly #retry: RetryPolicy;
+  readonly #sleep: (ms: number) => Promise<unknown>;
+
+  constructor(options: AdminClientOptions) {
+    this.#options = options;
+    this.#ownsDispatcher = !options.dispatcher;
+    this.#dispatcher = options.dispatcher ?? new Agent({ keepAliveTimeout: 30_000, connections: 64 });
+    this.#retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+    this.#sleep = options.sleep ?? ((ms) => sleep(ms));
+  }
+
+  /** Sends one request (with retries when safe) and parses the body with `schema`. */
+  async request<S extends z.ZodType>(schema: S, options: RequestOptions): Promise<ApiResponse<z.output<S>>> {
+    const idempotent = options.idempotent ?? options.method === 'GET';
+    for (let attempt = 0; ; attempt++) {
+      const outcome = await this.#attempt(options);
+      const canRetry = attempt < this.#retry.maxRetries && (idempotent || outcome.neverSent === true);
+      if (outcome.error) {
+        if (canRetry && outcome.retryable) {
+          const delay = retryDelayMs(attempt, this.#retry, outcome.headers);
+          this.#options.logger?.warn(
+            { path: options.path, method: options.method, status: outcome.error.status, attempt, delayMs: delay },
+            'admin api call failed, retrying',
+          );
+          await this.#sleep(delay);
+          continue;
+        }
+        throw outcome.error;
+      }
+      const parsed = schema.safeParse(outcome.body);
+      if (!parsed.success) {
+        throw new UnexpectedResponseError(
+          `Unexpected response from ${options.method} ${options.path}: ${parsed.error.issues[0]?.message ?? 'invalid body'}`,
+          { status: outcome.status, requestId: outcome.requestId },
+        );
+      }
+      return { data: parsed.data, requestId: outcome.requestId };
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.#ownsDispatcher) await this.#dispatcher.close();
+  }
+
+  async #attempt(options: RequestOptions): Promise<Attempt> {
+    const timeoutMs = this.#options.timeoutMs ?? 30_000;
+    const url = `${this.#options.baseUrl}${options.path}${encodeQuery(options.query)}`;
+    const started = Date.now();
+    const signal = AbortSignal.timeout(timeoutMs);
+    try {
+      const response = await this.#dispatcher.request({
+        origin: new URL(url).origin,
+        path: new URL(url).pathname + new URL(url).search,
+        method: options.method,
+        signal,
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+        headers: {
+          authorization: `Bearer ${this.#options.adminKey}`,
+          accept: 'application/json',
+          ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      });
+      const headers = toHeaders(response.headers);
+      const requestId = headers.get('x-request-id') ?? undefined;
+      const body = await readJson(response.body, this.#options.maxResponseBytes ?? 20 * 1024 * 1024);
+      this.#options.logger?.debug(
+        { method: options.method, path: options.path, status: response.statusCode, requestId, ms: Date.now() - started },
+        'admin api call',
+      );
+      if (response.statusCode >= 200 && response.statusCode < 300) {
+        return { body, status: response.statusCode, requestId, headers };
+      }
+      return {
+        error: errorFromResponse(response.statusCode, body, requestId),
+        retryable: isRetryableStatus(response.statusCode, headers),
+        headers,
+        status: response.statusCode,
+        requestId,
+      };
+    } catch (cause) {
+      return failureFromException(cause, options, timeoutMs, signal.aborted);
+    }
+  }
+}
+
+interface Attempt {
+  body?: unknown;
+  status?: number;
+  requestId?: string | undefined;
+  headers?: Headers;
+  error?: AdminApiError;
+  retryable?: boolean;
+  /** The request certainly never reached the server (connection refused), so even a write may be repeated. */
+  neverSent?: boolean;
+}
+
+function failureFromException(cause: unknown, options: RequestOptions, timeoutMs: number, aborted: boolean): Attempt {
+  const where = `${options.method} ${options.path}`;
+  const isTimeout =
+    aborted ||
+    cause instanceof undiciErrors.HeadersTimeoutError ||
+    cause instanceof undiciErrors.BodyTimeoutError ||
+    (cause instanceof Error && cause.name === 'TimeoutError');
+  if (isTimeout) {
+    return { error: new TimeoutError(`No answer from OpenAI within ${timeoutMs / 1000}s (${where})`, { cause }), retryable: true };
+  }
+  if (cause instanceof UnexpectedResponseError) return { error: cause, retryable: false };
+  const code = (cause as { code?: string; cause?: { code?: string } }).code ?? (cause as { cause?: { code?: string } }).cause?.code;
+  return {
+    error: new ConnectionError(`Could not reach OpenAI (${code ?? 'connection failed'}) for ${where}`, { cause }),
+    retryable: true,
+    neverSent: code !== undefined && CONNECTION_REFUSED.has(code),
+  };
+}
+
+function toHeaders(raw: Record<string, string | string[] | undefined>): Headers {
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(raw)) {
+    if (value === undefined) continue;
+    headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  }
+  return headers;
+}
+
+async function readJson(body: Dispatcher.ResponseData['body'], maxBytes: number): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.length;
+    if (size > maxBytes) {
+      body.destroy();
+      throw new UnexpectedResponseError(`Response larger than ${maxBytes} bytes`);
+    }
+    chunks.push(chunk);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return { error: { message: text.slice(0, 200) } };
+  }
+}

@@ -1,0 +1,44 @@
+import { readFile } from 'node:fs/promises';
+import { parse } from 'yaml';
+import { type PolicyDocument, policySchema } from './domain/policy/policy-schema.js';
+
+/** The policy file is missing or invalid; `problems` name the offending keys. */
+export class PolicyFileError extends Error {
+  readonly problems: string[];
+  constructor(file: string, problems: string[]) {
+    super(`Invalid policy file ${file}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'PolicyFileError';
+    this.problems = problems;
+  }
+}
+
+/** Parses policy YAML text, naming every offending key. */
+export function parsePolicy(text: string, file = 'policy'): PolicyDocument {
+  let raw: unknown;
+  try {
+    raw = parse(text);
+  } catch (error) {
+    throw new PolicyFileError(file, [`not valid YAML: ${(error as Error).message.split('\n')[0]}`]);
+  }
+  const parsed = policySchema.safeParse(raw ?? {});
+  if (parsed.success) return parsed.data;
+  throw new PolicyFileError(
+    file,
+    parsed.error.issues.map((issue) => {
+      const key = issue.path.join('.') || '(top level)';
+      if (issue.code === 'unrecognized_keys') return `${key}: unknown key ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+      return `${key}: ${issue.message}`;
+    }),
+  );
+}
+
+/** Reads and validates the policy file. */
+export async function loadPolicyFile(file: string): Promise<PolicyDocument> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new PolicyFileError(file, [`cannot read it: ${(error as NodeJS.ErrnoException).code ?? 'unknown error'}`]);
+  }
+  return parsePolicy(text, file);
+}

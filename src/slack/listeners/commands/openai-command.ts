@@ -1,0 +1,30 @@
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { renderHelp } from '../../blocks/help.js';
+import { renderPicker } from '../../blocks/picker-modal.js';
+import { renderReply } from '../../blocks/reply.js';
+import { postToResponseUrl } from '../../respond.js';
+import type { SlackServices } from '../../services.js';
+import { toActor } from '../../to-actor.js';
+
+type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
+
+/** `/openai …`: ack at once, then parse, authorise and run; the answer goes to the command's `response_url`. */
+export const openaiCommand =
+  (services: SlackServices) =>
+  async ({ command, ack, client }: Args): Promise<void> => {
+    await ack();
+    await services.inFlight.track(
+      (async () => {
+        const outcome = await services.commands.handle(toActor(command.user_id, command.channel_id), command.text ?? '');
+        if (outcome.kind === 'picker') {
+          await client.views.open({
+            trigger_id: command.trigger_id,
+            view: renderPicker(services.operations, command.channel_id),
+          });
+          return;
+        }
+        const messages = outcome.kind === 'help' ? renderHelp(outcome.entries, outcome.topic) : renderReply(outcome.reply);
+        await postToResponseUrl(command.response_url, messages);
+      })(),
+    );
+  };

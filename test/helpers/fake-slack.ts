@@ -1,0 +1,190 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One call the bot made to the fake: a Web API method or a response_url post. */
+export interface SlackCall {
+  /** Web API method (`chat.postMessage`) or `response:<id>` for response_url posts, `upload:<id>` for file bytes. */
+  method: string;
+  body: Record<string, unknown>;
+  headers: IncomingMessage['headers'];
+  at: number;
+}
+
+export interface FakeSlackUser {
+  id: string;
+  email?: string;
+  name?: string;
+}
+
+type Handler = (body: Record<string, unknown>) => Record<string, unknown>;
+
+const JSON_FIELDS = ['blocks', 'view', 'attachments', 'files', 'metadata'];
+
+const readBody = async (req: IncomingMessage): Promise<{ body: Record<string, unknown>; raw: Buffer }> => {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const raw = Buffer.concat(chunks);
+  const type = req.headers['content-type'] ?? '';
+  if (type.includes('application/json')) return { body: raw.length ? JSON.parse(raw.toString('utf8')) : {}, raw };
+  if (type.includes('application/x-www-form-urlencoded')) {
+    const body: Record<string, unknown> = Object.fromEntries(new URLSearchParams(raw.toString('utf8')));
+    for (const field of JSON_FIELDS) {
+      if (typeof body[field] === 'string') {
+        try {
+          body[field] = JSON.parse(body[field] as string);
+        } catch {
+          // leave as sent
+        }
+      }
+    }
+    return { body, raw };
+  }
+  return { body: { bytes: raw.length }, raw };
+};
+
+/**
+ * A local Slack Web API with real behaviour: messages posted can be updated, ts values are unique,
+ * errors come back as HTTP 200 `{ok:false,error}` like Slack's, response_url posts are recorded.
+ */
+export class FakeSlack {
+  readonly calls: SlackCall[] = [];
+  readonly users = new Map<string, FakeSlackUser>();
+  readonly userGroups = new Map<string, string[]>();
+  readonly messages = new Map<string, { channel: string; ts: string; text?: unknown; blocks?: unknown }>();
+  readonly uploads = new Map<string, Buffer>();
+  #server: Server | undefined;
+  #ts = 1_700_000_000;
+  #seq = 0;
+  #failures: { method: string; error: string; times: number }[] = [];
+  url = '';
+
+  async start(): Promise<this> {
+    this.#server = createServer((req, res) => {
+      this.#handle(req).then(
+        ({ status, payload }) => {
+          res.writeHead(status, { 'content-type': 'application/json' });
+          res.end(JSON.stringify(payload));
+        },
+        (error: unknown) => {
+          res.writeHead(500);
+          res.end(String(error));
+        },
+      );
+    });
+    await new Promise<void>((resolve) => this.#server?.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  get apiUrl(): string {
+    return `${this.url}/api/`;
+  }
+
+  responseUrl(id: string): string {
+    return `${this.url}/response/${id}`;
+  }
+
+  /** Makes the next `times` calls of `method` answer `{ok:false, error}`. */
+  failNext(method: string, error: string, times = 1): void {
+    this.#failures.push({ method, error, times });
+  }
+
+  callsTo(method: string): SlackCall[] {
+    return this.calls.filter((call) => call.method === method);
+  }
+
+  /** Waits until a call matching the predicate has arrived, returning it. */
+  async waitFor(predicate: (call: SlackCall) => boolean, timeoutMs = 5_000): Promise<SlackCall> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.calls.find(predicate);
+      if (found) return found;
+      if (Date.now() > deadline) {
+        const seen = this.calls.map((c) => c.method).join(', ');
+        throw new Error(`No matching Slack call within ${timeoutMs} ms; saw: ${seen || 'nothing'}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  async close(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      this.#server?.closeAllConnections();
+      this.#server?.close(() => resolve());
+    });
+  }
+
+  async #handle(req: IncomingMessage): Promise<{ status: number; payload: unknown }> {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const { body, raw } = await readBody(req);
+    if (path.startsWith('/response/')) {
+      this.calls.push({ method: `response:${path.slice(10)}`, body, headers: req.headers, at: Date.now() });
+      return { status: 200, payload: { ok: true } };
+    }
+    if (path.startsWith('/upload/')) {
+      const id = path.slice(8);
+      this.uploads.set(id, raw);
+      this.calls.push({ method: `upload:${id}`, body: { bytes: raw.length }, headers: req.headers, at: Date.now() });
+      return { status: 200, payload: { ok: true } };
+    }
+    const method = path.replace(/^\/api\//, '');
+    this.calls.push({ method, body, headers: req.headers, at: Date.now() });
+    const failure = this.#failures.find((f) => f.method === method && f.times > 0);
+    if (failure) {
+      failure.times -= 1;
+      return { status: 200, payload: { ok: false, error: failure.error } };
+    }
+    const handler = this.#handlers[method];
+    return { status: 200, payload: handler ? handler(body) : { ok: false, error: 'unknown_method' } };
+  }
+
+  #nextTs(): string {
+    this.#seq += 1;
+    return `${this.#ts}.${String(this.#seq).padStart(6, '0')}`;
+  }
+
+  readonly #handlers: Record<string, Handler> = {
+    'auth.test': () => ({ ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'openai-admin' }),
+    'chat.postMessage': (body) => {
+      const ts = this.#nextTs();
+      const channel = String(body.channel);
+      this.messages.set(`${channel}:${ts}`, { channel, ts, text: body.text, blocks: body.blocks });
+      return { ok: true, channel, ts, message: { ts, text: body.text } };
+    },
+    'chat.update': (body) => {
+      const key = `${body.channel}:${body.ts}`;
+      const existing = this.messages.get(key);
+      if (!existing) return { ok: false, error: 'message_not_found' };
+      this.messages.set(key, { ...existing, text: body.text, blocks: body.blocks });
+      return { ok: true, channel: body.channel, ts: body.ts };
+    },
+    'chat.postEphemeral': () => ({ ok: true, message_ts: this.#nextTs() }),
+    'conversations.open': (body) => ({ ok: true, channel: { id: `D${String(body.users).replace(/^U/, '')}` } }),
+    'views.open': () => ({ ok: true, view: { id: `V${++this.#seq}`, hash: 'h1' } }),
+    'views.update': (body) => ({ ok: true, view: { id: body.view_id ?? 'V1', hash: 'h2' } }),
+    'views.push': () => ({ ok: true, view: { id: `V${++this.#seq}` } }),
+    'views.publish': () => ({ ok: true }),
+    'users.info': (body) => {
+      const user = this.users.get(String(body.user));
+      if (!user) return { ok: false, error: 'user_not_found' };
+      return { ok: true, user: { id: user.id, name: user.name ?? user.id, profile: { email: user.email } } };
+    },
+    'users.lookupByEmail': (body) => {
+      const user = [...this.users.values()].find((u) => u.email === body.email);
+      return user ? { ok: true, user: { id: user.id, profile: { email: user.email } } } : { ok: false, error: 'users_not_found' };
+    },
+    'usergroups.users.list': (body) => {
+      const users = this.userGroups.get(String(body.usergroup));
+      return users ? { ok: true, users } : { ok: false, error: 'no_such_subteam' };
+    },
+    'files.getUploadURLExternal': () => {
+      const id = `F${++this.#seq}`;
+      return { ok: true, upload_url: `${this.url}/upload/${id}`, file_id: id };
+    },
+    'files.completeUploadExternal': (body) => {
+      const files = (body.files as { id: string; title?: string }[] | undefined) ?? [];
+      if (files.some((f) => !this.uploads.has(f.id))) return { ok: false, error: 'file_not_found' };
+      return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title })) };
+    },
+  };
+}

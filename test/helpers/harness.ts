@@ -1,0 +1,95 @@
+import { type RunningBot, type StartOptions, startBot } from '../../src/bot.js';
+import { loadConfig } from '../../src/config.js';
+import { type FakeAdminApi, startFakeAdminApi } from './fake-admin-api/index.js';
+import { FakeSlack, type SlackCall } from './fake-slack.js';
+import { captureLogs } from './log-capture.js';
+import { writePolicy } from './policy.js';
+import { commandBody, postSigned, SIGNING_SECRET, type SignedPost } from './slack-requests.js';
+
+export const ADMIN_KEY = 'sk-admin-test-key-0123456789abcdef';
+export const BOT_TOKEN = 'xoxb-test-bot-token-0123456789';
+
+export interface HarnessOptions {
+  policy?: string;
+  env?: Record<string, string>;
+  start?: StartOptions;
+  /** Reuse fakes across bots (several replicas on one organization). */
+  slack?: FakeSlack;
+  openai?: FakeAdminApi;
+}
+
+export interface Harness {
+  slack: FakeSlack;
+  openai: FakeAdminApi;
+  bot: RunningBot;
+  botUrl: string;
+  logs: string[];
+  /** Sends a signed `/openai <text>` and returns the HTTP answer (the ack). */
+  command(text: string, userId?: string, options?: { channelId?: string }): Promise<SignedPost & { responseId: string }>;
+  /** Sends a command and waits for the first message posted to its response_url. */
+  ask(text: string, userId?: string): Promise<SlackCall>;
+  close(): Promise<void>;
+}
+
+let responseSeq = 0;
+
+/** Starts fake Slack, fake Admin API and the real bot in HTTP mode on a free port, wired together. */
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const slack = options.slack ?? (await new FakeSlack().start());
+  const openai = options.openai ?? (await startFakeAdminApi({ adminKey: ADMIN_KEY }));
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    OPENAI_ADMIN_KEY: ADMIN_KEY,
+    OPENAI_BASE_URL: openai.url,
+    SLACK_API_URL: slack.apiUrl,
+    DATABASE_URL: 'sqlite::memory:',
+    POLICY_FILE: writePolicy(options.policy),
+    PORT: '0',
+    LOG_LEVEL: 'debug',
+    ...options.env,
+  });
+  const { logger, lines } = captureLogs([ADMIN_KEY, BOT_TOKEN, SIGNING_SECRET]);
+  const bot = await startBot(config, {
+    logger,
+    webApiRetries: 0,
+    adminRetry: { initialDelayMs: 20, maxDelayMs: 2_000 },
+    ...options.start,
+  });
+  const botUrl = `http://127.0.0.1:${bot.port}`;
+  const command: Harness['command'] = async (text, userId = 'UADMIN', extra = {}) => {
+    const responseId = `cmd${++responseSeq}`;
+    const body = commandBody({
+      text,
+      userId,
+      responseUrl: slack.responseUrl(responseId),
+      ...(extra.channelId ? { channelId: extra.channelId } : {}),
+    });
+    return { ...(await postSigned(botUrl, body)), responseId };
+  };
+  return {
+    slack,
+    openai,
+    bot,
+    botUrl,
+    logs: lines,
+    command,
+    async ask(text, userId) {
+      const sent = await command(text, userId);
+      if (sent.status !== 200) throw new Error(`ack failed: HTTP ${sent.status} ${sent.text}`);
+      return slack.waitFor((call) => call.method === `response:${sent.responseId}`);
+    },
+    async close() {
+      await bot.stop(2_000);
+      if (!options.slack) await slack.close();
+      if (!options.openai) await openai.close();
+    },
+  };
+}
+
+/** All mrkdwn/plain text of a recorded message, for assertions. */
+export function messageText(call: SlackCall): string {
+  return JSON.stringify(call.body.blocks ?? call.body.text ?? '')
+    .replace(/\\n/g, '\n')
+    .replace(/\\"/g, '"');
+}
