@@ -13,9 +13,7 @@ export interface RunningBot {
   stop(graceMs?: number): Promise<void>;
 }
 
-export interface StartOptions extends ContainerOverrides {
-  webApiRetries?: number;
-}
+export type StartOptions = ContainerOverrides;
 
 /** Builds the container and the Slack app and starts serving. */
 export async function startBot(config: Config, options: StartOptions = {}): Promise<RunningBot> {
@@ -25,8 +23,8 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     ...(options.webApiRetries === undefined ? {} : { webApiRetries: options.webApiRetries }),
   });
   const started = (await app.start(config.port)) as unknown;
-  const port =
-    config.slack.mode === 'http' ? ((started as Server).address() as AddressInfo | null)?.port : undefined;
+  const port = config.slack.mode === 'http' ? ((started as Server).address() as AddressInfo | null)?.port : undefined;
+  container.sweeper.start();
   container.logger.info({ mode: config.slack.mode, port }, 'bot started');
   let stopping: Promise<void> | undefined;
   return {

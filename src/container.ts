@@ -1,5 +1,9 @@
+import { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
+import { ApprovalExecutor } from './domain/approvals/approval-executor.js';
+import { ApprovalService } from './domain/approvals/approval-service.js';
+import { ApprovalSweeper } from './domain/approvals/approval-sweeper.js';
 import { CommandService } from './domain/command-service.js';
 import { operations } from './domain/operations/index.js';
 import { Policy } from './domain/policy/policy.js';
@@ -8,13 +12,22 @@ import { InFlight } from './in-flight.js';
 import { createLogger } from './logger.js';
 import { type AdminApi, createAdminApi } from './openai-admin/index.js';
 import { loadPolicyFile } from './policy-file.js';
+import { createApprovalNotifier } from './slack/adapters/approval-notifier.js';
+import { createSlackDirectory } from './slack/adapters/directory.js';
+import { createBoltLogger } from './slack/bolt-logger.js';
+import { createStore } from './storage/create-store.js';
+import type { Store } from './storage/store.js';
 
 export interface Container {
   readonly config: Config;
   readonly logger: Logger;
   readonly admin: AdminApi;
+  readonly store: Store;
   readonly policy: Policy;
   readonly commands: CommandService;
+  readonly approvals: ApprovalService;
+  readonly sweeper: ApprovalSweeper;
+  readonly slack: WebClient;
   readonly operations: typeof operations;
   readonly inFlight: InFlight;
   readonly health: () => Promise<boolean>;
@@ -27,6 +40,13 @@ export interface ContainerOverrides {
   /** Admin API retry waits; tests shorten them. */
   adminRetry?: { initialDelayMs?: number; maxDelayMs?: number; maxRetries?: number };
   adminTimeoutMs?: number;
+  /** PostgreSQL schema for every table (tests isolate themselves this way). */
+  databaseSchema?: string;
+  /** Approval sweeper period (expiry, interrupted executions). */
+  sweepIntervalMs?: number;
+  /** Execution lease lifetime; a crashed executor's request is reported after this. */
+  executionLeaseMs?: number;
+  webApiRetries?: number;
 }
 
 /** The composition root: builds every long-lived part once and wires them together. */
@@ -34,7 +54,17 @@ export async function buildContainer(config: Config, overrides: ContainerOverrid
   const logger =
     overrides.logger ??
     createLogger({ level: config.logLevel, secrets: [config.openai.adminKey, config.slack.botToken] });
-  const policy = new Policy(await loadPolicyFile(config.policyFile));
+  const slack = new WebClient(config.slack.botToken, {
+    slackApiUrl: config.slack.apiUrl,
+    retryConfig: { retries: overrides.webApiRetries ?? 3, factor: 2, minTimeout: 500, maxTimeout: 5_000 },
+    logger: createBoltLogger(logger),
+  });
+  const directory = createSlackDirectory(slack);
+  const policyDocument = await loadPolicyFile(
+    config.policyFile,
+    operations.map((op) => op.name),
+  );
+  const policy = new Policy(policyDocument, directory);
   const admin = createAdminApi({
     baseUrl: config.openai.baseUrl,
     adminKey: config.openai.adminKey,
@@ -42,20 +72,40 @@ export async function buildContainer(config: Config, overrides: ContainerOverrid
     ...(overrides.adminRetry ? { retry: overrides.adminRetry } : {}),
     ...(overrides.adminTimeoutMs ? { timeoutMs: overrides.adminTimeoutMs } : {}),
   });
+  const store = await createStore(config.databaseUrl, {
+    logger: logger.child({ layer: 'storage' }),
+    ...(overrides.databaseSchema ? { schema: overrides.databaseSchema } : {}),
+  });
   const now = overrides.now ?? (() => new Date());
-  const operationDeps: OperationDeps = { admin, now };
-  const commands = new CommandService({ operations, policy, operationDeps });
+  const operationDeps: OperationDeps = { admin, store, now };
+  const notifier = createApprovalNotifier(slack, policy.approvalChannel, logger.child({ layer: 'approvals' }));
+  const executor = new ApprovalExecutor(operations, operationDeps, notifier, {
+    ...(overrides.executionLeaseMs ? { leaseTtlMs: overrides.executionLeaseMs } : {}),
+  });
+  const approvals = new ApprovalService({ policy, operations, operationDeps, notifier, directory, executor });
+  operationDeps.approvals = approvals;
+  const sweeper = new ApprovalSweeper(approvals, executor, {
+    ...(overrides.sweepIntervalMs ? { intervalMs: overrides.sweepIntervalMs } : {}),
+    onError: (error) => logger.error({ err: error }, 'approval sweep failed'),
+  });
+  const commands = new CommandService({ operations, policy, operationDeps, approvals });
   return {
     config,
     logger,
     admin,
+    store,
     policy,
     commands,
+    approvals,
+    sweeper,
+    slack,
     operations,
     inFlight: new InFlight(),
-    health: async () => true,
+    health: () => store.ping().then(() => true),
     async close() {
+      await sweeper.stop();
       await admin.close();
+      await store.close();
     },
   };
 }

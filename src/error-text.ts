@@ -31,7 +31,8 @@ const openAiWords = (error: AdminApiError): string => {
   }
   if (error instanceof PermissionDeniedError) return 'The bot’s admin key is not allowed to do this.';
   if (error instanceof NotFoundApiError) return 'OpenAI could not find that.';
-  if (error instanceof RateLimitError) return 'OpenAI is rate limiting the bot; it retried and gave up. Try again in a minute.';
+  if (error instanceof RateLimitError)
+    return 'OpenAI is rate limiting the bot; it retried and gave up. Try again in a minute.';
   if (error instanceof InternalServerError) return 'OpenAI had an internal error.';
   if (error instanceof TimeoutError) return 'OpenAI did not answer in time.';
   if (error instanceof ConnectionError) return 'The bot could not reach OpenAI.';
@@ -54,5 +55,8 @@ export function describeError(error: unknown): ErrorText {
       expected: !(error instanceof UnexpectedResponseError),
     };
   }
-  return { message: 'Something went wrong inside the bot. Nothing further was changed; the error is in the bot’s log.', expected: false };
+  return {
+    message: 'Something went wrong inside the bot. Nothing further was changed; the error is in the bot’s log.',
+    expected: false,
+  };
 }

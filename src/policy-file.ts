@@ -12,8 +12,8 @@ export class PolicyFileError extends Error {
   }
 }
 
-/** Parses policy YAML text, naming every offending key. */
-export function parsePolicy(text: string, file = 'policy'): PolicyDocument {
+/** Parses policy YAML text, naming every offending key; rule keys must name a known operation or resource. */
+export function parsePolicy(text: string, file = 'policy', operationNames: readonly string[] = []): PolicyDocument {
   let raw: unknown;
   try {
     raw = parse(text);
@@ -21,24 +21,38 @@ export function parsePolicy(text: string, file = 'policy'): PolicyDocument {
     throw new PolicyFileError(file, [`not valid YAML: ${(error as Error).message.split('\n')[0]}`]);
   }
   const parsed = policySchema.safeParse(raw ?? {});
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    const unknown = unknownRuleKeys(Object.keys(parsed.data.operations), operationNames);
+    if (unknown.length === 0) return parsed.data;
+    throw new PolicyFileError(
+      file,
+      unknown.map((key) => `operations.${key}: no operation is named "${key}" (see /openai help for names)`),
+    );
+  }
   throw new PolicyFileError(
     file,
     parsed.error.issues.map((issue) => {
       const key = issue.path.join('.') || '(top level)';
-      if (issue.code === 'unrecognized_keys') return `${key}: unknown key ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+      if (issue.code === 'unrecognized_keys')
+        return `${key}: unknown key ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
       return `${key}: ${issue.message}`;
     }),
   );
 }
 
+const unknownRuleKeys = (keys: readonly string[], operationNames: readonly string[]): string[] => {
+  if (operationNames.length === 0) return [];
+  const resources = new Set(operationNames.map((name) => `${name.split('.')[0]}.*`));
+  return keys.filter((key) => !operationNames.includes(key) && !resources.has(key));
+};
+
 /** Reads and validates the policy file. */
-export async function loadPolicyFile(file: string): Promise<PolicyDocument> {
+export async function loadPolicyFile(file: string, operationNames: readonly string[] = []): Promise<PolicyDocument> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
     throw new PolicyFileError(file, [`cannot read it: ${(error as NodeJS.ErrnoException).code ?? 'unknown error'}`]);
   }
-  return parsePolicy(text, file);
+  return parsePolicy(text, file, operationNames);
 }

@@ -1,18 +1,25 @@
 import { UsageError } from '../errors.js';
+import type { JsonObject } from '../storage/store.js';
 import type { Actor } from './actor.js';
 import { parseCommandText } from './command-text.js';
 import { type HelpEntry, helpEntries } from './help.js';
 import { bindInput } from './operations/bind.js';
 import { commandPhrases, matchOperation } from './operations/match.js';
 import type { AnyOperation } from './operations/operation.js';
-import type { Policy } from './policy/policy.js';
+import type { EffectiveRule, Policy } from './policy/policy.js';
 import type { OperationDeps } from './ports.js';
 import type { Reply } from './reply.js';
 import { closestMatch } from './suggest.js';
 
-/** Takes a destructive operation and files it for approval instead of running it. */
+/** Files an operation the policy says needs approval, instead of running it. */
 export interface ApprovalGateway {
-  request(actor: Actor, operation: AnyOperation, input: unknown, reason: string | undefined): Promise<Reply>;
+  request(
+    actor: Actor,
+    operation: AnyOperation,
+    input: unknown,
+    reason: string | undefined,
+    rule: EffectiveRule,
+  ): Promise<Reply>;
 }
 
 export type CommandOutcome =
@@ -54,20 +61,35 @@ export class CommandService {
     const reasonTokens = flags.get('reason');
     const reason = reasonTokens?.map((t) => t.value).join(' ') || undefined;
     const operationFlags = new Map(flags);
-    if (operation.risk === 'destructive') operationFlags.delete('reason');
+    operationFlags.delete('reason');
     const input = bindInput(operation, words.slice(match.consumed), operationFlags);
     return { kind: 'reply', reply: await this.run(actor, operation, input, reason), operation };
   }
 
   /** Authorises and runs an operation whose input is already validated (used by modals and the CLI too). */
   async run(actor: Actor, operation: AnyOperation, input: unknown, reason?: string): Promise<Reply> {
-    await this.#deps.policy.assertMayRun(actor, operation.risk, operation.name);
+    const rule = await this.#deps.policy.assertMayRun(actor, operation.risk, operation.name);
     const resolved = operation.resolve ? await operation.resolve(this.#deps.operationDeps, input) : input;
-    if (operation.risk === 'destructive') {
-      if (!this.#deps.approvals) throw new UsageError(`${operation.name} needs an approval, and approvals are not set up.`);
-      return this.#deps.approvals.request(actor, operation, resolved, reason);
+    if (rule.requireApproval) {
+      if (!this.#deps.approvals)
+        throw new UsageError(`${operation.name} needs an approval, and approvals are not set up.`);
+      return this.#deps.approvals.request(actor, operation, resolved, reason, rule);
     }
-    return operation.run(this.#deps.operationDeps, resolved, actor);
+    const reply = await operation.run(this.#deps.operationDeps, resolved, actor);
+    if (operation.risk !== 'read') await this.#auditDirect(actor, operation, resolved, reply);
+    return reply;
+  }
+
+  async #auditDirect(actor: Actor, operation: AnyOperation, input: unknown, reply: Reply): Promise<void> {
+    await this.#deps.operationDeps.store.appendAudit({
+      event: actor.source === 'cli' ? 'cli' : operation.risk,
+      actor_id: actor.userId,
+      at: this.#deps.operationDeps.now().getTime(),
+      operation: operation.name,
+      input: input as JsonObject,
+      detail: { title: reply.title },
+      openai_request_id: reply.requestId ?? null,
+    });
   }
 
   #unknownCommand(raw: string[]): UsageError {

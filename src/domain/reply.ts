@@ -11,6 +11,8 @@ export interface Reply {
   items?: ReplyItem[];
   /** Shown instead of the listing when `items` is empty. */
   emptyText?: string;
+  /** A channel the reply points to; renderers show it as a link that only members can open. */
+  channelId?: string;
   /** OpenAI's `x-request-id` of the call that produced this, for support cases. */
   requestId?: string;
 }

@@ -35,7 +35,8 @@ export async function resolveProject(admin: AdminApi, ref: string): Promise<Proj
   const active = matches.filter((p) => p.status !== 'archived');
   const candidates = active.length > 0 ? active : matches;
   if (candidates.length === 1 && candidates[0]) return candidates[0];
-  if (candidates.length === 0) throw new NotFoundError(`No project is named "${ref}". Use its id (proj_…) or its exact name.`);
+  if (candidates.length === 0)
+    throw new NotFoundError(`No project is named "${ref}". Use its id (proj_…) or its exact name.`);
   throw new UsageError(
     `Several projects are named "${ref}": ${candidates.map((p) => p.id).join(', ')}. Use the project id instead.`,
   );

@@ -119,7 +119,13 @@ export class AdminClient {
       const requestId = headers.get('x-request-id') ?? undefined;
       const body = await readJson(response.body, this.#options.maxResponseBytes ?? 20 * 1024 * 1024);
       this.#options.logger?.debug(
-        { method: options.method, path: options.path, status: response.statusCode, requestId, ms: Date.now() - started },
+        {
+          method: options.method,
+          path: options.path,
+          status: response.statusCode,
+          requestId,
+          ms: Date.now() - started,
+        },
         'admin api call',
       );
       if (response.statusCode >= 200 && response.statusCode < 300) {
@@ -157,10 +163,15 @@ function failureFromException(cause: unknown, options: RequestOptions, timeoutMs
     cause instanceof undiciErrors.BodyTimeoutError ||
     (cause instanceof Error && cause.name === 'TimeoutError');
   if (isTimeout) {
-    return { error: new TimeoutError(`No answer from OpenAI within ${timeoutMs / 1000}s (${where})`, { cause }), retryable: true };
+    return {
+      error: new TimeoutError(`No answer from OpenAI within ${timeoutMs / 1000}s (${where})`, { cause }),
+      retryable: true,
+    };
   }
   if (cause instanceof UnexpectedResponseError) return { error: cause, retryable: false };
-  const code = (cause as { code?: string; cause?: { code?: string } }).code ?? (cause as { cause?: { code?: string } }).cause?.code;
+  const code =
+    (cause as { code?: string; cause?: { code?: string } }).code ??
+    (cause as { cause?: { code?: string } }).cause?.code;
   return {
     error: new ConnectionError(`Could not reach OpenAI (${code ?? 'connection failed'}) for ${where}`, { cause }),
     retryable: true,

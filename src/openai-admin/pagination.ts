@@ -39,7 +39,12 @@ async function* paginate<T extends z.ZodType>(
 }
 
 /** Every item of a style-A list, fetching pages lazily. */
-export function listByIdCursor<T extends z.ZodType>(client: AdminClient, item: T, path: string, query: QueryObject = {}) {
+export function listByIdCursor<T extends z.ZodType>(
+  client: AdminClient,
+  item: T,
+  path: string,
+  query: QueryObject = {},
+) {
   return paginate<T>(client, idCursorPage(item) as never, path, query, (page) => {
     const last = (page.last_id as string | null | undefined) ?? (page.data.at(-1) as { id?: string } | undefined)?.id;
     return last ? { after: last } : undefined;
@@ -47,14 +52,24 @@ export function listByIdCursor<T extends z.ZodType>(client: AdminClient, item: T
 }
 
 /** Every item of a style-B list. */
-export function listByNextCursor<T extends z.ZodType>(client: AdminClient, item: T, path: string, query: QueryObject = {}) {
+export function listByNextCursor<T extends z.ZodType>(
+  client: AdminClient,
+  item: T,
+  path: string,
+  query: QueryObject = {},
+) {
   return paginate<T>(client, nextCursorPage(item) as never, path, query, (page) =>
     typeof page.next === 'string' && page.next ? { after: page.next } : undefined,
   );
 }
 
 /** Every bucket of a style-C (costs/usage) report. */
-export function listByPageToken<T extends z.ZodType>(client: AdminClient, item: T, path: string, query: QueryObject = {}) {
+export function listByPageToken<T extends z.ZodType>(
+  client: AdminClient,
+  item: T,
+  path: string,
+  query: QueryObject = {},
+) {
   return paginate<T>(client, pageTokenPage(item) as never, path, query, (page) =>
     typeof page.next_page === 'string' && page.next_page ? { page: page.next_page } : undefined,
   );

@@ -2,7 +2,9 @@ import { type Logger as BoltLogger, LogLevel } from '@slack/bolt';
 import type { Logger } from 'pino';
 
 const toText = (parts: unknown[]) =>
-  parts.map((part) => (part instanceof Error ? part.message : typeof part === 'string' ? part : JSON.stringify(part))).join(' ');
+  parts
+    .map((part) => (part instanceof Error ? part.message : typeof part === 'string' ? part : JSON.stringify(part)))
+    .join(' ');
 
 /** Lets Bolt log through pino, so its lines share our format and redaction. */
 export function createBoltLogger(logger: Logger): BoltLogger {
@@ -15,7 +17,8 @@ export function createBoltLogger(logger: Logger): BoltLogger {
     setLevel: (level: LogLevel) => {
       child.level = level;
     },
-    getLevel: () => (Object.values(LogLevel) as string[]).includes(child.level) ? (child.level as LogLevel) : LogLevel.INFO,
+    getLevel: () =>
+      (Object.values(LogLevel) as string[]).includes(child.level) ? (child.level as LogLevel) : LogLevel.INFO,
     setName: (name: string) => {
       child = logger.child({ layer: 'bolt', name });
     },

@@ -10,4 +10,5 @@ export const ACTIONS = {
 export const VIEWS = {
   picker: 'picker.view',
   operation: 'operation.view',
+  reject: 'approval.reject.view',
 } as const;

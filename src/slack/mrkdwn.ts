@@ -9,4 +9,5 @@ export const code = (text: string): string => `\`${escapeText(text).replace(/`/g
 export const bold = (text: string): string => `*${escapeText(text).replace(/\*/g, '∗')}*`;
 
 /** Cuts text to `max` characters, marking the cut. */
-export const truncate = (text: string, max: number): string => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
+export const truncate = (text: string, max: number): string =>
+  text.length <= max ? text : `${text.slice(0, max - 1)}…`;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Harness, messageText, startHarness } from '../helpers/harness.js';
+import { type Harness, messageText, rawText, startHarness } from '../helpers/harness.js';
 import { USERS } from '../helpers/policy.js';
 
 describe('/openai invite through the real app', () => {
@@ -13,7 +13,9 @@ describe('/openai invite through the real app', () => {
   });
 
   const invitesCreated = () =>
-    h.openai.requests.filter((r) => r.method === 'POST' && r.path === '/organization/invites');
+    h.openai.requests.filter(
+      (r: { method: string; path: string }) => r.method === 'POST' && r.path === '/organization/invites',
+    );
 
   it('invites the address Slack sends in mailto form, defaulting to reader, and reports the invite id', async () => {
     const reply = await h.ask('invite <mailto:Bob@X.com|Bob@X.com>');
@@ -54,7 +56,7 @@ describe('/openai invite through the real app', () => {
   ])('answers "%s" with a specific message and calls nothing that changes state', async (text, message) => {
     const reply = await h.ask(text);
     expect(messageText(reply)).toContain(message);
-    expect(h.openai.requests.filter((r) => r.method !== 'GET')).toHaveLength(0);
+    expect(h.openai.requests.filter((r: { method: string; path: string }) => r.method !== 'GET')).toHaveLength(0);
   });
 
   it('shows the usage line with bad input', async () => {
@@ -78,6 +80,7 @@ describe('/openai invite through the real app', () => {
 
   it('escapes user input echoed back, so <!channel> never pings', async () => {
     const reply = await h.ask('invite "<!channel>@x.com"');
-    expect(messageText(reply)).not.toContain('<!channel>');
+    expect(messageText(reply)).toContain('@channel');
+    expect(rawText(reply)).not.toContain('<!channel>');
   });
 });

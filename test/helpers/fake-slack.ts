@@ -171,7 +171,9 @@ export class FakeSlack {
     },
     'users.lookupByEmail': (body) => {
       const user = [...this.users.values()].find((u) => u.email === body.email);
-      return user ? { ok: true, user: { id: user.id, profile: { email: user.email } } } : { ok: false, error: 'users_not_found' };
+      return user
+        ? { ok: true, user: { id: user.id, profile: { email: user.email } } }
+        : { ok: false, error: 'users_not_found' };
     },
     'usergroups.users.list': (body) => {
       const users = this.userGroups.get(String(body.usergroup));

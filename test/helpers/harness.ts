@@ -25,7 +25,11 @@ export interface Harness {
   botUrl: string;
   logs: string[];
   /** Sends a signed `/openai <text>` and returns the HTTP answer (the ack). */
-  command(text: string, userId?: string, options?: { channelId?: string }): Promise<SignedPost & { responseId: string }>;
+  command(
+    text: string,
+    userId?: string,
+    options?: { channelId?: string },
+  ): Promise<SignedPost & { responseId: string }>;
   /** Sends a command and waits for the first message posted to its response_url. */
   ask(text: string, userId?: string): Promise<SlackCall>;
   close(): Promise<void>;
@@ -87,9 +91,17 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   };
 }
 
-/** All mrkdwn/plain text of a recorded message, for assertions. */
+/** A recorded message's blocks exactly as sent (escaped mrkdwn). */
+export function rawText(call: SlackCall): string {
+  return JSON.stringify(call.body.blocks ?? call.body.text ?? '');
+}
+
+/** A recorded message's text as a reader sees it (entities decoded), for assertions. */
 export function messageText(call: SlackCall): string {
-  return JSON.stringify(call.body.blocks ?? call.body.text ?? '')
+  return rawText(call)
     .replace(/\\n/g, '\n')
-    .replace(/\\"/g, '"');
+    .replace(/\\"/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }

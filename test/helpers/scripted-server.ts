@@ -30,7 +30,12 @@ export async function startScriptedServer(): Promise<{
   const server: Server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString() });
+    requests.push({
+      method: req.method ?? '',
+      url: req.url ?? '',
+      headers: req.headers,
+      body: Buffer.concat(chunks).toString(),
+    });
     const next = queue.shift() ?? {};
     if (next.delayMs) await new Promise((resolve) => setTimeout(resolve, next.delayMs));
     if (next.hangUp) {

@@ -54,7 +54,11 @@ describe('AdminClient', () => {
   });
 
   it('retries a read after 429, waiting what Retry-After asks, then succeeds', async () => {
-    server.queue.push({ status: 429, headers: { 'retry-after': '1', 'x-request-id': 'req_1' }, body: envelope('slow down') });
+    server.queue.push({
+      status: 429,
+      headers: { 'retry-after': '1', 'x-request-id': 'req_1' },
+      body: envelope('slow down'),
+    });
     server.queue.push({ body: { ok: true }, headers: { 'x-request-id': 'req_2' } });
     const result = await client.request(anything, { method: 'GET', path: '/organization/users' });
     expect(result).toEqual({ data: { ok: true }, requestId: 'req_2' });
@@ -63,7 +67,8 @@ describe('AdminClient', () => {
   });
 
   it('backs off exponentially with jitter on 5xx and gives up after the retry budget', async () => {
-    for (let i = 0; i < 3; i++) server.queue.push({ status: 503, body: envelope('down'), headers: { 'x-request-id': `req_${i}` } });
+    for (let i = 0; i < 3; i++)
+      server.queue.push({ status: 503, body: envelope('down'), headers: { 'x-request-id': `req_${i}` } });
     const error = await client.request(anything, { method: 'GET', path: '/x' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InternalServerError);
     expect((error as InternalServerError).requestId).toBe('req_2');
@@ -96,8 +101,11 @@ describe('AdminClient', () => {
     [403, PermissionDeniedError],
     [404, NotFoundApiError],
     [409, ConflictError],
+    [429, RateLimitError],
   ])('maps HTTP %i to its error class with message, code and request id', async (status, ErrorClass) => {
-    server.queue.push(...Array(3).fill({ status, body: envelope('nope', 'some_code'), headers: { 'x-request-id': 'req_x' } }));
+    server.queue.push(
+      ...Array(3).fill({ status, body: envelope('nope', 'some_code'), headers: { 'x-request-id': 'req_x' } }),
+    );
     const error = await client.request(anything, { method: 'DELETE', path: '/y' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ErrorClass);
     expect(error).toMatchObject({ status, message: 'nope', code: 'some_code', requestId: 'req_x' });
@@ -171,7 +179,10 @@ describe('pagination', () => {
     );
     const items = await collect(listByIdCursor(client, item, '/organization/users', { limit: 2 }));
     expect(items.map((i) => i.id)).toEqual(['a', 'b', 'c']);
-    expect(server.requests.map((r) => r.url)).toEqual(['/v1/organization/users?limit=2', '/v1/organization/users?limit=2&after=b']);
+    expect(server.requests.map((r) => r.url)).toEqual([
+      '/v1/organization/users?limit=2',
+      '/v1/organization/users?limit=2&after=b',
+    ]);
   });
 
   it('follows next cursors (after=next)', async () => {

@@ -61,7 +61,9 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...valid, OPENAI_BASE_URL: 'http://127.0.0.1:9999/v1' }).openai.baseUrl).toBe(
       'http://127.0.0.1:9999/v1',
     );
-    expect(loadConfig({ ...valid, SLACK_API_URL: 'http://localhost:1/api' }).slack.apiUrl).toBe('http://localhost:1/api/');
+    expect(loadConfig({ ...valid, SLACK_API_URL: 'http://localhost:1/api' }).slack.apiUrl).toBe(
+      'http://localhost:1/api/',
+    );
     expect(problemsOf({ ...valid, SLACK_API_URL: 'http://10.0.0.1/api/' }).problems).toHaveLength(1);
   });
 

@@ -32,7 +32,10 @@ export function bindInput(operation: AnyOperation, words: readonly Token[], flag
   for (const [name, values] of flags) {
     const arg = flagArgs.find((candidate) => flagName(candidate.name) === name || candidate.name === name);
     if (!arg) {
-      const hint = closestMatch(name, flagArgs.map((a) => flagName(a.name)));
+      const hint = closestMatch(
+        name,
+        flagArgs.map((a) => flagName(a.name)),
+      );
       throw new UsageError(`Unknown option --${name}.${hint ? ` Did you mean --${hint}?` : ''}`, usage);
     }
     if (arg.boolean) {
@@ -79,13 +82,20 @@ export type FieldsResult = { ok: true; input: unknown } | { ok: false; errors: R
  * Validates form fields (one string per argument; repeatable ones one value per line; booleans as true/false)
  * with the operation's schema, reporting errors per field so a form can show them inline.
  */
-export function bindFields(operation: AnyOperation, fields: Record<string, string | boolean | undefined>): FieldsResult {
+export function bindFields(
+  operation: AnyOperation,
+  fields: Record<string, string | boolean | undefined>,
+): FieldsResult {
   const raw: Record<string, unknown> = {};
   for (const arg of operation.args) {
     const value = fields[arg.name];
     if (value === undefined || value === '') continue;
     if (arg.boolean) raw[arg.name] = value === true || value === 'true';
-    else if (arg.repeatable) raw[arg.name] = String(value).split('\n').map((v) => v.trim()).filter(Boolean);
+    else if (arg.repeatable)
+      raw[arg.name] = String(value)
+        .split('\n')
+        .map((v) => v.trim())
+        .filter(Boolean);
     else raw[arg.name] = String(value).trim();
   }
   const parsed = operation.input.safeParse(raw);

@@ -1,3 +1,4 @@
+import { approvalsCancel, approvalsHistory, approvalsList } from './approvals.js';
 import { inviteCancel, inviteCreate, invitesList } from './invites.js';
 import type { AnyOperation } from './operation.js';
 import { projectsList } from './projects.js';
@@ -11,6 +12,9 @@ export const operations: readonly AnyOperation[] = [
   usersList,
   usersShow,
   projectsList,
+  approvalsList,
+  approvalsCancel,
+  approvalsHistory,
 ];
 
 export type { AnyOperation, ArgSpec, Risk } from './operation.js';

@@ -16,12 +16,27 @@ const projectAssignment = z
     const ref = at > 0 ? value.slice(0, at) : value;
     const role = at > 0 ? value.slice(at + 1).toLowerCase() : 'member';
     if (role !== 'member' && role !== 'owner') {
-      ctx.addIssue({ code: 'custom', message: `"${role}" is not a project role in --project ${value}; use member or owner.` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${role}" is not a project role in --project ${value}; use member or owner.`,
+      });
       return z.NEVER;
     }
-    return { ref, role: role as 'member' | 'owner', id: undefined as string | undefined, name: undefined as string | undefined };
+    return {
+      ref,
+      role: role as 'member' | 'owner',
+      id: undefined as string | undefined,
+      name: undefined as string | undefined,
+    };
   })
-  .or(z.object({ ref: z.string(), role: z.enum(['member', 'owner']), id: z.string().optional(), name: z.string().optional() }));
+  .or(
+    z.object({
+      ref: z.string(),
+      role: z.enum(['member', 'owner']),
+      id: z.string().optional(),
+      name: z.string().optional(),
+    }),
+  );
 
 export const inviteCreate = defineOperation({
   name: 'invites.create',

@@ -43,6 +43,11 @@ export interface Operation<I> {
    * authorised, shown for approval or run, so an approver sees exactly what will change.
    */
   readonly resolve?: (deps: OperationDeps, input: I) => Promise<I>;
+  /**
+   * Extra lines for an approval card, read live before the request is filed: for a change, the current value
+   * and the new one (e.g. `Models added: o3`), so approvers see before and after.
+   */
+  readonly preview?: (deps: OperationDeps, input: I) => Promise<string[]>;
   /** What running it will change, in plain words, from resolved input. */
   readonly describe: (input: I) => string;
   readonly run: (deps: OperationDeps, input: I, actor: Actor) => Promise<Reply>;

@@ -18,7 +18,9 @@ export const projectsList = defineOperation({
         id: project.id,
         facts: [
           project.status ?? 'active',
-          project.archived_at ? `archived ${formatDate(project.archived_at)}` : `created ${formatDate(project.created_at)}`,
+          project.archived_at
+            ? `archived ${formatDate(project.archived_at)}`
+            : `created ${formatDate(project.created_at)}`,
         ],
       });
     }

@@ -47,6 +47,9 @@ export const usersShow = defineOperation({
   async run(deps, input) {
     const user = await resolveUser(deps.admin, input.user);
     const item = userItem(user);
-    return { title: item.title, notes: [`User id: ${user.id}`, `Role: ${user.role ?? 'none'}`, `Added: ${formatDate(user.added_at)}`] };
+    return {
+      title: item.title,
+      notes: [`User id: ${user.id}`, `Role: ${user.role ?? 'none'}`, `Added: ${formatDate(user.added_at)}`],
+    };
   },
 });

@@ -11,6 +11,37 @@ const channelId = z
   .trim()
   .regex(/^[CGD][A-Z0-9]{2,}$/, 'must be a Slack channel id such as C0123ABC');
 
+const DURATION = /^(\d+)\s*(m|h|d)$/;
+const UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+/** `30m`, `24h`, `7d` → milliseconds. */
+export const duration = z
+  .string()
+  .trim()
+  .regex(DURATION, 'must be a duration such as 30m, 24h or 7d')
+  .transform((text) => {
+    const [, amount, unit] = DURATION.exec(text) as RegExpExecArray;
+    return Number(amount) * UNIT_MS[unit as keyof typeof UNIT_MS];
+  });
+
+const roleName = z.enum(['admin', 'approver', 'viewer'], { error: 'must be admin, approver or viewer' });
+
+/** Rules for one operation (or every operation of a resource with `users.*`). */
+const operationRule = z.strictObject({
+  /** Whether the operation waits for approval; destructive ones do by default, others do not. */
+  require_approval: z.boolean().optional(),
+  /** Distinct approvals needed (N of M). */
+  approvals: z.number().int().min(1, 'must be at least 1').max(10, 'must be at most 10').optional(),
+  /** The role whose members may approve. */
+  approver_role: roleName.optional(),
+  /** The role needed to run (or request) the operation. */
+  allowed_role: roleName.optional(),
+  /** Channels where the command may be used; anywhere when omitted. */
+  channels: z.array(channelId).optional(),
+  /** How long a request stays open. */
+  expires_after: duration.optional(),
+});
+
 /** The policy file. The minimal form (approval_channel + roles) must always stay valid. */
 export const policySchema = z.strictObject({
   approval_channel: channelId,
@@ -19,7 +50,18 @@ export const policySchema = z.strictObject({
     approver: z.array(member).default([]),
     viewer: z.array(member).default([]),
   }),
+  approvals: z
+    .strictObject({
+      /** Default lifetime of a request. */
+      expires_after: duration.default(24 * 3_600_000),
+      /** Distinct approvals needed by default. */
+      required: z.number().int().min(1).max(10).default(1),
+    })
+    .default({ expires_after: 24 * 3_600_000, required: 1 }),
+  /** Per-operation rules keyed by operation name (`users.remove`) or resource wildcard (`users.*`). */
+  operations: z.record(z.string(), operationRule).default({}),
 });
 
 export type PolicyDocument = z.output<typeof policySchema>;
 export type RoleName = keyof PolicyDocument['roles'];
+export type OperationRule = z.output<typeof operationRule>;

@@ -8,7 +8,17 @@ export interface GroupDirectory {
   membersOf(groupId: string): Promise<readonly string[]>;
 }
 
-const RISK_NEEDS: Record<Risk, RoleName[]> = {
+/** What the policy says about one operation, with defaults applied. */
+export interface EffectiveRule {
+  requireApproval: boolean;
+  approvals: number;
+  approverRole: RoleName;
+  allowedRoles: readonly RoleName[];
+  channels: readonly string[] | undefined;
+  expiresAfterMs: number;
+}
+
+const DEFAULT_ALLOWED: Record<Risk, RoleName[]> = {
   read: ['viewer', 'admin', 'approver'],
   write: ['admin'],
   destructive: ['admin'],
@@ -28,6 +38,20 @@ export class Policy {
     return this.document.approval_channel;
   }
 
+  /** The rule for an operation: its own entry, else its resource's `name.*` entry, else the defaults. */
+  ruleFor(operationName: string, risk: Risk): EffectiveRule {
+    const resource = operationName.split('.')[0];
+    const own = this.document.operations[operationName] ?? this.document.operations[`${resource}.*`] ?? {};
+    return {
+      requireApproval: own.require_approval ?? risk === 'destructive',
+      approvals: own.approvals ?? this.document.approvals.required,
+      approverRole: own.approver_role ?? 'approver',
+      allowedRoles: own.allowed_role ? [own.allowed_role] : DEFAULT_ALLOWED[risk],
+      channels: own.channels,
+      expiresAfterMs: own.expires_after ?? this.document.approvals.expires_after,
+    };
+  }
+
   /** Whether the user holds the role, directly, through "*" or through a Slack user group. */
   async hasRole(userId: string, role: RoleName): Promise<boolean> {
     const members = this.document.roles[role];
@@ -44,14 +68,18 @@ export class Policy {
     return false;
   }
 
-  /** Throws ForbiddenError unless the actor may run (or, for destructive ones, request) an operation of this risk. */
-  async assertMayRun(actor: Actor, risk: Risk, operationName: string): Promise<void> {
-    if (actor.source === 'cli') return;
-    const needed = RISK_NEEDS[risk];
-    if (await this.hasAnyRole(actor.userId, needed)) return;
-    const verb = risk === 'read' ? 'view this' : risk === 'write' ? 'make this change' : 'request this change';
+  /** Throws ForbiddenError unless the actor may run (or request) this operation here. */
+  async assertMayRun(actor: Actor, risk: Risk, operationName: string): Promise<EffectiveRule> {
+    const rule = this.ruleFor(operationName, risk);
+    if (actor.source === 'cli') return rule;
+    if (rule.channels && (!actor.channelId || !rule.channels.includes(actor.channelId))) {
+      throw new ForbiddenError(`${operationName} may only be used in these channels: ${rule.channels.join(', ')}.`);
+    }
+    if (await this.hasAnyRole(actor.userId, rule.allowedRoles)) return rule;
+    const verb = risk === 'read' ? 'view this' : rule.requireApproval ? 'request this change' : 'make this change';
+    const roles = rule.allowedRoles.filter((r) => risk !== 'read' || r !== 'approver').join(' or ');
     throw new ForbiddenError(
-      `You are not allowed to ${verb} (${operationName} needs the ${needed.filter((r) => r !== 'approver').join(' or ')} role in the policy).`,
+      `You are not allowed to ${verb} (${operationName} needs the ${roles} role in the policy).`,
     );
   }
 }

@@ -31,7 +31,12 @@ export function projectsResource(client: AdminClient) {
     retrieve: (projectId: string) =>
       client.request(project, { method: 'GET', path: path`/organization/projects/${projectId}` }),
     update: (projectId: string, body: { name: string }) =>
-      client.request(project, { method: 'POST', path: path`/organization/projects/${projectId}`, body, idempotent: true }),
+      client.request(project, {
+        method: 'POST',
+        path: path`/organization/projects/${projectId}`,
+        body,
+        idempotent: true,
+      }),
     archive: (projectId: string) =>
       client.request(project, { method: 'POST', path: path`/organization/projects/${projectId}/archive` }),
   };

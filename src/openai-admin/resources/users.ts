@@ -28,11 +28,19 @@ const deleted = z.looseObject({ deleted: z.boolean().optional() });
 export function usersResource(client: AdminClient) {
   return {
     list: (params: UserListParams = {}) =>
-      listByIdCursor(client, organizationUser, '/organization/users', { emails: params.emails, limit: params.limit ?? 100 }),
+      listByIdCursor(client, organizationUser, '/organization/users', {
+        emails: params.emails,
+        limit: params.limit ?? 100,
+      }),
     retrieve: (userId: string) =>
       client.request(organizationUser, { method: 'GET', path: path`/organization/users/${userId}` }),
     update: (userId: string, body: UserUpdateParams) =>
-      client.request(organizationUser, { method: 'POST', path: path`/organization/users/${userId}`, body, idempotent: true }),
+      client.request(organizationUser, {
+        method: 'POST',
+        path: path`/organization/users/${userId}`,
+        body,
+        idempotent: true,
+      }),
     delete: (userId: string) =>
       client.request(deleted, { method: 'DELETE', path: path`/organization/users/${userId}` }),
   };

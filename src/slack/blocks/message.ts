@@ -51,7 +51,12 @@ const blockChars = (block: KnownBlock) => JSON.stringify(block).length;
  * Lays out a heading and a listing as messages that each respect Slack's block count and total size limits,
  * at most `maxMessages` of them; when the listing does not fit, the last message says how much was shown.
  */
-export function paginate(title: string, head: KnownBlock[], chunks: readonly Chunk[], maxMessages: number): SlackMessage[] {
+export function paginate(
+  title: string,
+  head: KnownBlock[],
+  chunks: readonly Chunk[],
+  maxMessages: number,
+): SlackMessage[] {
   const totalLines = chunks.reduce((n, c) => n + c.lines, 0);
   const messages: SlackMessage[] = [];
   let blocks = [...head];

@@ -15,7 +15,10 @@ export const openaiCommand =
     await ack();
     await services.inFlight.track(
       (async () => {
-        const outcome = await services.commands.handle(toActor(command.user_id, command.channel_id), command.text ?? '');
+        const outcome = await services.commands.handle(
+          toActor(command.user_id, command.channel_id),
+          command.text ?? '',
+        );
         if (outcome.kind === 'picker') {
           await client.views.open({
             trigger_id: command.trigger_id,
@@ -23,7 +26,8 @@ export const openaiCommand =
           });
           return;
         }
-        const messages = outcome.kind === 'help' ? renderHelp(outcome.entries, outcome.topic) : renderReply(outcome.reply);
+        const messages =
+          outcome.kind === 'help' ? renderHelp(outcome.entries, outcome.topic) : renderReply(outcome.reply);
         await postToResponseUrl(command.response_url, messages);
       })(),
     );

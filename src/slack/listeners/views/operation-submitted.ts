@@ -43,9 +43,10 @@ export const operationSubmitted =
     const userId = body.user.id;
     await services.inFlight.track(
       (async () => {
-        const messages = await services.commands
-          .run(toActor(userId, channelId), operation, bound.input)
-          .then((reply) => renderReply(reply), (error: unknown) => [renderError(describeError(error))]);
+        const messages = await services.commands.run(toActor(userId, channelId), operation, bound.input).then(
+          (reply) => renderReply(reply),
+          (error: unknown) => [renderError(describeError(error))],
+        );
         for (const message of messages) {
           if (channelId) await client.chat.postEphemeral({ channel: channelId, user: userId, ...message });
           else await client.chat.postMessage({ channel: userId, ...message });

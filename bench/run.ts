@@ -1,0 +1,12 @@
+import { benchAckLatency } from './ack-latency.js';
+
+/** Runs every benchmark; each compares against a baseline measured in the same run. */
+const benches: [string, () => Promise<boolean>][] = [['ack latency', () => benchAckLatency()]];
+
+let allOk = true;
+for (const [name, bench] of benches) {
+  const ok = await bench();
+  if (!ok) console.log(`${name}: target missed`);
+  allOk &&= ok;
+}
+process.exit(allOk ? 0 : 1);

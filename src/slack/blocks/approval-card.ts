@@ -1,0 +1,121 @@
+import type { KnownBlock } from '@slack/types';
+import type { ApprovalCard } from '../../domain/approvals/ports.js';
+import type { ApprovalRequest } from '../../storage/store.js';
+import { ACTIONS } from '../ids.js';
+import { code, escapeText, truncate } from '../mrkdwn.js';
+import { context, header, type SlackMessage, section } from './message.js';
+
+const when = (ms: number) =>
+  `<!date^${Math.floor(ms / 1000)}^{date_short_pretty} {time}|${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC>`;
+
+const mention = (userId: string | null) =>
+  userId && /^[UW][A-Z0-9]+$/.test(userId) ? `<@${userId}>` : escapeText(userId ?? 'someone');
+
+const HEADLINE: Record<ApprovalRequest['state'], string> = {
+  pending: 'Approval needed',
+  approved: 'Approved, starting',
+  executing: 'Approved, running',
+  succeeded: 'Approved and done',
+  failed: 'Approved, but it failed',
+  rejected: 'Rejected',
+  expired: 'Expired',
+  cancelled: 'Cancelled',
+  outcome_unknown: 'Outcome unknown',
+};
+
+const resultText = (value: unknown): string => {
+  const record = (value ?? {}) as { title?: unknown; notes?: unknown; message?: unknown; request_id?: unknown };
+  const lines = [record.title, record.message, ...(Array.isArray(record.notes) ? record.notes : [])];
+  return lines
+    .filter((l): l is string => typeof l === 'string')
+    .map(escapeText)
+    .join('\n');
+};
+
+/** The outcome line that replaces the buttons once a request is no longer pending. */
+function outcome(card: ApprovalCard): string {
+  const { request } = card;
+  const approvers = card.votes.map((v) => mention(v.user_id)).join(', ') || mention(request.decided_by);
+  const decided = request.decided_at ? ` ${when(request.decided_at)}` : '';
+  switch (request.state) {
+    case 'approved':
+    case 'executing':
+      return `:hourglass_flowing_sand: Approved by ${approvers}${decided}; running now.`;
+    case 'succeeded':
+      return `:white_check_mark: Approved by ${approvers}${decided}. Done.\n${resultText(request.result)}`;
+    case 'failed':
+      return `:x: Approved by ${approvers}${decided}, but it failed: ${resultText(request.error)}`;
+    case 'rejected':
+      return `:no_entry_sign: Rejected by ${mention(request.decided_by)}${decided}${request.decision_reason ? `: “${escapeText(request.decision_reason)}”` : '.'}`;
+    case 'expired':
+      return `:hourglass: Expired ${when(request.expires_at)} without enough approvals. Nothing was changed.`;
+    case 'cancelled':
+      return `:leftwards_arrow_with_hook: Cancelled${request.decided_by ? ` by ${mention(request.decided_by)}` : ''}${decided}. Nothing was changed.`;
+    case 'outcome_unknown':
+      return ':warning: The bot stopped while running this, so whether it took effect is unknown. Check the OpenAI audit log before asking again; it will not be retried.';
+    default:
+      return '';
+  }
+}
+
+/** The approval card: what will change, who asked and why, expiry, and the buttons while it is pending. */
+export function renderApprovalCard(card: ApprovalCard): SlackMessage {
+  const { request } = card;
+  const [firstLine = request.operation, ...detailLines] = request.summary.split('\n');
+  const requester = `${mention(request.requester_id)}${request.requester_email ? ` (${escapeText(request.requester_email)})` : ''}`;
+  const blocks: KnownBlock[] = [
+    header(`${HEADLINE[request.state]}: ${truncate(firstLine, 100)}`),
+    section([`*${escapeText(firstLine)}*`, ...detailLines.map(escapeText)].join('\n')),
+    {
+      type: 'section',
+      fields: [
+        { type: 'mrkdwn', text: `*Requested by*\n${requester}` },
+        { type: 'mrkdwn', text: `*Operation*\n${code(request.operation)}` },
+        {
+          type: 'mrkdwn',
+          text: `*Reason*\n${request.reason ? escapeText(truncate(request.reason, 1_000)) : '_none given_'}`,
+        },
+        { type: 'mrkdwn', text: `*Expires*\n${when(request.expires_at)}` },
+        {
+          type: 'mrkdwn',
+          text: `*Approvals*\n${card.votes.length} of ${request.required_approvals} from the ${escapeText(request.approver_role)} role`,
+        },
+        { type: 'mrkdwn', text: `*Request*\n${code(request.id)}` },
+      ],
+    },
+  ];
+  if (request.state === 'pending') {
+    blocks.push({
+      type: 'actions',
+      block_id: `approval:${request.id}`,
+      elements: [
+        {
+          type: 'button',
+          action_id: ACTIONS.approve,
+          text: { type: 'plain_text', text: 'Approve' },
+          style: 'primary',
+          value: request.id,
+        },
+        {
+          type: 'button',
+          action_id: ACTIONS.reject,
+          text: { type: 'plain_text', text: 'Reject' },
+          style: 'danger',
+          value: request.id,
+        },
+      ],
+    });
+  } else {
+    blocks.push(section(outcome(card)));
+  }
+  if (request.openai_request_id) blocks.push(context(`OpenAI request id ${code(request.openai_request_id)}`));
+  return { text: `${HEADLINE[request.state]}: ${firstLine}`, blocks };
+}
+
+/** The private note to the requester about their request's current state. */
+export function renderRequesterNote(card: ApprovalCard): SlackMessage {
+  const { request } = card;
+  const firstLine = request.summary.split('\n')[0] ?? request.operation;
+  const text = `Your request ${code(request.id)} (${escapeText(firstLine)}): ${outcome(card)}`;
+  return { text: `Your request ${request.id}: ${HEADLINE[request.state]}`, blocks: [section(text)] };
+}
