@@ -1,8 +1,8 @@
 import { approvalsCancel, approvalsHistory, approvalsList } from './approvals.js';
 import { inviteCancel, inviteCreate, invitesList } from './invites.js';
 import type { AnyOperation } from './operation.js';
-import { projectsList } from './projects.js';
-import { usersList, usersShow } from './users.js';
+import { projectsArchive, projectsList } from './projects.js';
+import { usersList, usersRemove, usersShow } from './users.js';
 
 /** Every operation the bot offers. Help, the parser, modals and the CLI are built from this list. */
 export const operations: readonly AnyOperation[] = [
@@ -11,7 +11,9 @@ export const operations: readonly AnyOperation[] = [
   inviteCancel,
   usersList,
   usersShow,
+  usersRemove,
   projectsList,
+  projectsArchive,
   approvalsList,
   approvalsCancel,
   approvalsHistory,

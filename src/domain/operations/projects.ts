@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { UsageError } from '../../errors.js';
 import { formatDate, type ReplyItem } from '../reply.js';
+import { resolveProject } from '../resolve.js';
 import { defineOperation } from './operation.js';
 
 export const projectsList = defineOperation({
@@ -25,5 +27,33 @@ export const projectsList = defineOperation({
       });
     }
     return { title: `${items.length} project${items.length === 1 ? '' : 's'}`, items, emptyText: 'No projects.' };
+  },
+});
+
+export const projectsArchive = defineOperation({
+  name: 'projects.archive',
+  words: ['projects', 'archive'],
+  summary: 'Archive a project (irreversible: it can no longer be used or changed)',
+  args: [{ name: 'project', kind: 'positional', placeholder: '<project_id|name>' }],
+  input: z.object({ project: z.string().min(1), projectId: z.string().optional(), name: z.string().nullish() }),
+  risk: 'destructive',
+  async resolve(deps, input) {
+    const project = await resolveProject(deps.admin, input.projectId ?? input.project);
+    if (project.status === 'archived')
+      throw new UsageError(`Project ${project.name ?? project.id} is already archived.`);
+    return { ...input, projectId: project.id, name: project.name ?? null };
+  },
+  describe: (input) => `Archive project ${input.name ?? input.project} (${input.projectId ?? input.project})`,
+  preview: async () => [
+    'Status now: active; after: archived. This cannot be undone: there is no unarchive.',
+    'Its API keys and service accounts stop working.',
+  ],
+  async run(deps, input) {
+    const { data, requestId } = await deps.admin.projects.archive(input.projectId ?? input.project);
+    return {
+      title: `Archived project ${data.name ?? data.id}.`,
+      notes: [`Archived at ${formatDate(data.archived_at)}.`],
+      requestId,
+    };
   },
 });

@@ -53,3 +53,32 @@ export const usersShow = defineOperation({
     };
   },
 });
+
+export const usersRemove = defineOperation({
+  name: 'users.remove',
+  words: ['users', 'remove'],
+  summary: 'Remove someone from the organization (they lose access to every project)',
+  args: [{ name: 'user', kind: 'positional', placeholder: '<email|user_id>' }],
+  input: z.object({
+    user: z.string().min(1),
+    userId: z.string().optional(),
+    email: z.string().nullish(),
+    name: z.string().nullish(),
+    role: z.string().nullish(),
+  }),
+  risk: 'destructive',
+  async resolve(deps, input) {
+    const user = await resolveUser(deps.admin, input.userId ?? input.user);
+    return { ...input, userId: user.id, email: user.email ?? null, name: user.name ?? null, role: user.role ?? null };
+  },
+  describe: (input) =>
+    `Remove ${input.name ? `${input.name} ` : ''}${input.email ?? input.user} (${input.userId ?? input.user}) from the organization`,
+  preview: async (_deps, input) => [
+    `Organization role now: ${input.role ?? 'unknown'}; after: no access to the organization or any of its projects.`,
+    'Undoing this needs a new invitation.',
+  ],
+  async run(deps, input) {
+    const { requestId } = await deps.admin.users.delete(input.userId ?? input.user);
+    return { title: `Removed ${input.email ?? input.user} from the organization.`, requestId };
+  },
+});
