@@ -59,7 +59,7 @@ export async function buildContainer(config: Config, overrides: ContainerOverrid
     retryConfig: { retries: overrides.webApiRetries ?? 3, factor: 2, minTimeout: 500, maxTimeout: 5_000 },
     logger: createBoltLogger(logger),
   });
-  const directory = createSlackDirectory(slack);
+  const directory = createSlackDirectory(slack, logger.child({ layer: 'slack-directory' }));
   const policyDocument = await loadPolicyFile(
     config.policyFile,
     operations.map((op) => op.name),

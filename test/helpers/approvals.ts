@@ -30,7 +30,7 @@ export async function requestApproval(
 }
 
 /** Clicks Approve as `userId` on the card of request `id`. */
-export function approve(h: Harness, card: SlackCall, userId: string) {
+export function approve(h: Pick<Harness, 'slack' | 'botUrl'>, card: SlackCall, userId: string) {
   return clickButton(h, { actionId: 'approval.approve', value: requestIdOf(card), userId });
 }
 

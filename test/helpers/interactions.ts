@@ -12,7 +12,10 @@ export interface Click {
 }
 
 /** Sends a signed `block_actions` payload for a button click; `responseId` names its response_url. */
-export async function clickButton(h: Harness, click: Click): Promise<SignedPost & { responseId: string }> {
+export async function clickButton(
+  h: Pick<Harness, 'slack' | 'botUrl'>,
+  click: Click,
+): Promise<SignedPost & { responseId: string }> {
   const responseId = `act${++seq}`;
   const channelId = click.channelId ?? 'CAPPROVALS';
   const messageTs = click.messageTs ?? '1700000000.000001';
@@ -48,7 +51,7 @@ export interface Submission {
 }
 
 /** Sends a signed `view_submission` payload and returns the HTTP answer (the ack, with any inline errors). */
-export async function submitView(h: Harness, submission: Submission): Promise<SignedPost> {
+export async function submitView(h: Pick<Harness, 'botUrl'>, submission: Submission): Promise<SignedPost> {
   const payload = {
     type: 'view_submission',
     team: { id: 'T1', domain: 'acme' },

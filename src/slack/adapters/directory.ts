@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import type { Logger } from 'pino';
 import type { UserDirectory } from '../../domain/approvals/ports.js';
 import type { GroupDirectory } from '../../domain/policy/policy.js';
 
@@ -11,7 +12,11 @@ interface Cached<T> {
  * Slack people and user groups, cached briefly so a burst of clicks does not hit Slack's rate limits
  * and a change of group membership takes effect within `ttlMs`.
  */
-export function createSlackDirectory(client: WebClient, ttlMs = 60_000): UserDirectory & GroupDirectory {
+export function createSlackDirectory(
+  client: WebClient,
+  logger: Logger,
+  ttlMs = 60_000,
+): UserDirectory & GroupDirectory {
   const groups = new Map<string, Cached<Promise<readonly string[]>>>();
   const emails = new Map<string, Cached<Promise<string | undefined>>>();
   const cached = <T>(map: Map<string, Cached<Promise<T>>>, key: string, load: () => Promise<T>): Promise<T> => {
@@ -23,8 +28,16 @@ export function createSlackDirectory(client: WebClient, ttlMs = 60_000): UserDir
     return value;
   };
   return {
+    // A group that cannot be read grants nothing: failing closed is the safe side for authorisation.
     membersOf: (groupId) =>
-      cached(groups, groupId, async () => (await client.usergroups.users.list({ usergroup: groupId })).users ?? []),
+      cached(
+        groups,
+        groupId,
+        async () => (await client.usergroups.users.list({ usergroup: groupId })).users ?? [],
+      ).catch((error: unknown) => {
+        logger.warn({ err: error, groupId }, 'could not read a Slack user group named in the policy');
+        return [];
+      }),
     emailOf: (userId) =>
       cached(emails, userId, async () => (await client.users.info({ user: userId })).user?.profile?.email ?? undefined),
   };

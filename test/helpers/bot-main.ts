@@ -1,0 +1,20 @@
+// Runs the real bot as a separate process for tests that kill and restart it. Test-only knobs come from
+// TEST_* variables; everything else is the bot's own configuration.
+import { startBot } from '../../src/bot.js';
+import { loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
+
+const config = loadConfig();
+const bot = await startBot(config, {
+  logger: createLogger({ level: 'warn', destination: process.stderr, secrets: [config.openai.adminKey] }),
+  webApiRetries: 0,
+  adminRetry: { initialDelayMs: 20, maxDelayMs: 500 },
+  ...(process.env.TEST_DB_SCHEMA ? { databaseSchema: process.env.TEST_DB_SCHEMA } : {}),
+  ...(process.env.TEST_SWEEP_MS ? { sweepIntervalMs: Number(process.env.TEST_SWEEP_MS) } : {}),
+  ...(process.env.TEST_LEASE_MS ? { executionLeaseMs: Number(process.env.TEST_LEASE_MS) } : {}),
+  ...(process.env.TEST_ADMIN_TIMEOUT_MS ? { adminTimeoutMs: Number(process.env.TEST_ADMIN_TIMEOUT_MS) } : {}),
+});
+process.stdout.write(`READY ${bot.port}\n`);
+process.once('SIGTERM', () => {
+  bot.stop(5_000).then(() => process.exit(0));
+});

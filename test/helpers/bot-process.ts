@@ -1,0 +1,55 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+
+const MAIN = fileURLToPath(new URL('./bot-main.ts', import.meta.url));
+
+export interface BotProcess {
+  url: string;
+  child: ChildProcess;
+  stderr: string[];
+  /** SIGKILL: no cleanup at all, as in a crash. */
+  kill(): Promise<void>;
+  /** SIGTERM: graceful shutdown. */
+  stop(): Promise<void>;
+}
+
+/** Starts the real bot in its own Node.js process and waits until it listens. */
+export async function spawnBot(env: Record<string, string>): Promise<BotProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+    env: { PATH: process.env.PATH ?? '', ...env, PORT: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const stderr: string[] = [];
+  child.stderr?.on('data', (chunk) => stderr.push(String(chunk)));
+  const port = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`bot did not start: ${stderr.join('')}`)), 20_000);
+    child.stdout?.on('data', (chunk) => {
+      out += String(chunk);
+      const match = /READY (\d+)/.exec(out);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`bot exited with ${code}: ${stderr.join('')}`));
+    });
+  });
+  const exited = once(child, 'exit');
+  return {
+    url: `http://127.0.0.1:${port}`,
+    child,
+    stderr,
+    async kill() {
+      child.kill('SIGKILL');
+      await exited;
+    },
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
