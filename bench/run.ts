@@ -1,7 +1,11 @@
 import { benchAckLatency } from './ack-latency.js';
+import { benchApprovals } from './approvals.js';
 
 /** Runs every benchmark; each compares against a baseline measured in the same run. */
-const benches: [string, () => Promise<boolean>][] = [['ack latency', () => benchAckLatency()]];
+const benches: [string, () => Promise<boolean>][] = [
+  ['ack latency', () => benchAckLatency()],
+  ['approvals', () => benchApprovals()],
+];
 
 let allOk = true;
 for (const [name, bench] of benches) {

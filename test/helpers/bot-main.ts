@@ -14,7 +14,7 @@ const bot = await startBot(config, {
   ...(process.env.TEST_LEASE_MS ? { executionLeaseMs: Number(process.env.TEST_LEASE_MS) } : {}),
   ...(process.env.TEST_ADMIN_TIMEOUT_MS ? { adminTimeoutMs: Number(process.env.TEST_ADMIN_TIMEOUT_MS) } : {}),
 });
-process.stdout.write(`READY ${bot.port}\n`);
+process.stdout.write(`PORT=${bot.port}\nREADY ${bot.port}\n`);
 process.once('SIGTERM', () => {
   bot.stop(5_000).then(() => process.exit(0));
 });

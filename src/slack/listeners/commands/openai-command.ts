@@ -15,6 +15,8 @@ export const openaiCommand =
     await ack();
     await services.inFlight.track(
       (async () => {
+        // Let requests already waiting on the socket be acknowledged before this one's slower work starts.
+        await new Promise((resolve) => setImmediate(resolve));
         const outcome = await services.commands.handle(
           toActor(command.user_id, command.channel_id),
           command.text ?? '',
