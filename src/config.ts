@@ -75,10 +75,11 @@ const blankToUndefined = (env: NodeJS.ProcessEnv): Record<string, string | undef
 
 /** The only reader of the environment. Throws ConfigError listing every bad variable at once. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = envSchema.safeParse(blankToUndefined(env));
+  const raw = blankToUndefined(env);
+  const parsed = envSchema.safeParse(raw);
   const problems = parsed.success ? [] : parsed.error.issues.map((issue) => issue.message);
   const data = parsed.success ? parsed.data : undefined;
-  if (data && !data.SLACK_APP_TOKEN && !data.SLACK_SIGNING_SECRET) {
+  if (!raw.SLACK_APP_TOKEN && !raw.SLACK_SIGNING_SECRET) {
     problems.push('SLACK_SIGNING_SECRET is required in HTTP mode (set SLACK_APP_TOKEN to use Socket Mode instead)');
   }
   if (!data || problems.length > 0) throw new ConfigError(problems);
