@@ -195,6 +195,17 @@ export class ApprovalService {
     return rows.sort((a, b) => Number(b.awaitingMe) - Number(a.awaitingMe));
   }
 
+  /** What the Home tab shows: requests this person may approve now, and their own recent ones. */
+  async home(
+    userId: string,
+  ): Promise<{ awaitingMe: ApprovalRequest[]; mine: ApprovalRequest[]; otherPending: number }> {
+    const pending = await this.pending(userId);
+    const awaitingMe = pending.filter((p) => p.awaitingMe).map((p) => p.request);
+    const recent = await this.#store.listRecent({ limit: 100 });
+    const mine = [...pending.map((p) => p.request), ...recent].filter((r) => r.requester_id === userId).slice(0, 20);
+    return { awaitingMe, mine, otherPending: pending.length - awaitingMe.length };
+  }
+
   /** Recently decided requests, newest first. */
   history(limit: number): Promise<ApprovalRequest[]> {
     return this.#store.listRecent({ limit });

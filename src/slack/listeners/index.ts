@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import type { SlackServices } from '../services.js';
 import { registerActions } from './actions/index.js';
 import { registerCommands } from './commands/index.js';
+import { registerEvents } from './events/index.js';
 import { registerViews } from './views/index.js';
 
 /** Registers every listener of every Slack surface. */
@@ -9,4 +10,5 @@ export function registerListeners(app: App, services: SlackServices): void {
   registerCommands(app, services);
   registerActions(app, services);
   registerViews(app, services);
+  registerEvents(app, services);
 }

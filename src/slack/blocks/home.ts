@@ -1,0 +1,32 @@
+import type { KnownBlock, View } from '@slack/types';
+import type { ApprovalRequest } from '../../storage/store.js';
+import { code, escapeText, truncate } from '../mrkdwn.js';
+import { context, header, section } from './message.js';
+
+export interface HomeData {
+  awaitingMe: readonly ApprovalRequest[];
+  mine: readonly ApprovalRequest[];
+  otherPending: number;
+}
+
+const line = (request: ApprovalRequest) =>
+  `• ${code(request.id)} ${escapeText(truncate(request.summary.split('\n')[0] ?? request.operation, 200))} — ${request.state.replace('_', ' ')}`;
+
+/** The App Home tab: requests awaiting this person, and their own recent requests (at most 100 blocks). */
+export function renderHome(data: HomeData): View {
+  const blocks: KnownBlock[] = [
+    header('OpenAI organization'),
+    section('*Awaiting your approval*'),
+    ...(data.awaitingMe.length
+      ? data.awaitingMe.slice(0, 40).map((r) => section(line(r)))
+      : [context('Nothing is waiting for you.')]),
+    section('*Your requests*'),
+    ...(data.mine.length
+      ? data.mine.slice(0, 40).map((r) => section(line(r)))
+      : [context('You have no recent requests.')]),
+    context(
+      `${data.otherPending} other pending request${data.otherPending === 1 ? '' : 's'}. Type \`/openai help\` for every command.`,
+    ),
+  ];
+  return { type: 'home', blocks };
+}

@@ -1,0 +1,14 @@
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { renderHome } from '../../blocks/home.js';
+import type { SlackServices } from '../../services.js';
+
+type Args = SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs;
+
+/** The Home tab opened: publish what awaits this person. Redelivered events just publish again. */
+export const homeOpened =
+  (services: SlackServices) =>
+  async ({ event, client }: Args): Promise<void> => {
+    if (event.tab !== 'home') return;
+    const home = await services.approvals.home(event.user);
+    await client.views.publish({ user_id: event.user, view: renderHome(home) });
+  };
