@@ -44,7 +44,13 @@ export function createSlackApp(config: Config, services: SlackServices, options:
   };
   const app =
     config.slack.mode === 'socket'
-      ? new App({ ...common, socketMode: true, appToken: config.slack.appToken as string })
+      ? new App({
+          ...common,
+          socketMode: true,
+          appToken: config.slack.appToken as string,
+          // The Socket Mode client opens its connection through its own Web API client.
+          installerOptions: { clientOptions: { slackApiUrl: config.slack.apiUrl } },
+        })
       : new App({
           ...common,
           signingSecret: config.slack.signingSecret as string,

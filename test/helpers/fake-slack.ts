@@ -42,6 +42,15 @@ const readBody = async (req: IncomingMessage): Promise<{ body: Record<string, un
   return { body: { bytes: raw.length }, raw };
 };
 
+/** The file's bytes of an upload: sent raw, or (as the Slack SDK does) as the one file part of a multipart form. */
+const uploadedBytes = async (req: IncomingMessage, raw: Buffer): Promise<Buffer> => {
+  const type = req.headers['content-type'] ?? '';
+  if (!type.includes('multipart/form-data')) return raw;
+  const form = await new Response(raw, { headers: { 'content-type': type } }).formData();
+  const part = [...form.values()].find((value) => typeof value !== 'string');
+  return part ? Buffer.from(await part.arrayBuffer()) : raw;
+};
+
 /**
  * A local Slack Web API with real behaviour: messages posted can be updated, ts values are unique,
  * errors come back as HTTP 200 `{ok:false,error}` like Slack's, response_url posts are recorded.
@@ -57,6 +66,8 @@ export class FakeSlack {
   #seq = 0;
   #failures: { method: string; error: string; times: number }[] = [];
   url = '';
+  /** Where `apps.connections.open` sends Socket Mode clients; set by a test's WebSocket server. */
+  socketUrl = '';
 
   async start(): Promise<this> {
     this.#server = createServer((req, res) => {
@@ -123,7 +134,7 @@ export class FakeSlack {
     }
     if (path.startsWith('/upload/')) {
       const id = path.slice(8);
-      this.uploads.set(id, raw);
+      this.uploads.set(id, await uploadedBytes(req, raw));
       this.calls.push({ method: `upload:${id}`, body: { bytes: raw.length }, headers: req.headers, at: Date.now() });
       return { status: 200, payload: { ok: true } };
     }
@@ -144,6 +155,8 @@ export class FakeSlack {
   }
 
   readonly #handlers: Record<string, Handler> = {
+    'apps.connections.open': () =>
+      this.socketUrl ? { ok: true, url: this.socketUrl } : { ok: false, error: 'invalid_auth' },
     'auth.test': () => ({ ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'openai-admin' }),
     'chat.postMessage': (body) => {
       const ts = this.#nextTs();

@@ -16,6 +16,8 @@ export interface HarnessOptions {
   /** Reuse fakes across bots (several replicas on one organization). */
   slack?: FakeSlack;
   openai?: FakeAdminApi;
+  /** Runs after the fakes start and before the bot does (e.g. to point Socket Mode at a test server). */
+  beforeStart?: (slack: FakeSlack) => void;
 }
 
 export interface Harness {
@@ -41,6 +43,7 @@ let responseSeq = 0;
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const slack = options.slack ?? (await new FakeSlack().start());
   const openai = options.openai ?? (await startFakeAdminApi({ adminKey: ADMIN_KEY }));
+  options.beforeStart?.(slack);
   const config = loadConfig({
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
@@ -60,7 +63,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     adminRetry: { initialDelayMs: 20, maxDelayMs: 2_000 },
     ...options.start,
   });
-  const botUrl = `http://127.0.0.1:${bot.port}`;
+  const botUrl = bot.port === undefined ? '' : `http://127.0.0.1:${bot.port}`;
   const command: Harness['command'] = async (text, userId = 'UADMIN', extra = {}) => {
     const responseId = `cmd${++responseSeq}`;
     const body = commandBody({
