@@ -42,11 +42,14 @@ describe('approvals through the real app', () => {
     const done = await waitForState(id, 'succeeded');
     expect(done.decided_by).toBe(USERS.approver);
     expect(deletes(`/organization/users/${bob.id}`)).toHaveLength(1);
+    // The requester is told after the card is rewritten.
+    const told = await h.slack.waitFor(
+      (c) => c.method === 'chat.postMessage' && c.body.channel === USERS.admin && JSON.stringify(c.body).includes(id),
+    );
+    expect(JSON.stringify(told.body.blocks)).toContain('Done');
     const rewritten = latestCard(h, card);
     expect(rewritten).not.toContain('"action_id":"approval.approve"');
     expect(rewritten).toContain(`Approved by <@${USERS.approver}>`);
-    const told = await h.slack.waitFor((c) => c.method === 'chat.postMessage' && c.body.channel === USERS.admin);
-    expect(JSON.stringify(told.body.blocks)).toContain('Done');
     const audit = await h.bot.container.store.listAudit({ requestId: id });
     expect(audit.map((a) => a.event)).toEqual(['requested', 'approval', 'approved', 'executed']);
   });
@@ -129,6 +132,9 @@ describe('approvals through the real app', () => {
     await approve(h, card, USERS.approver);
     const row = await waitForState(id, 'failed');
     expect(JSON.stringify(row.error)).toContain('internal error');
+    await h.slack.waitFor(
+      (c) => c.method === 'chat.postMessage' && c.body.channel === USERS.admin && JSON.stringify(c.body).includes(id),
+    );
     expect(latestCard(h, card)).toContain('but it failed');
     expect(h.openai.requests.filter((r) => r.method === 'DELETE')).toHaveLength(1);
   });
