@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { UsageError } from '../../errors.js';
+import type { Project } from '../../openai-admin/resources/projects.js';
+import { formatCents, parseDollars } from '../money.js';
+import type { OperationDeps } from '../ports.js';
+import { resolveProject } from '../resolve.js';
+import type { ArgSpec } from './operation.js';
+
+/** `<project>` as a positional argument: a project id or its exact name. */
+export const projectArg: ArgSpec = {
+  name: 'project',
+  kind: 'positional',
+  placeholder: '<project>',
+  help: 'project id (proj_…) or exact name',
+  input: 'project',
+};
+
+/** `--project <project>` for settings that exist for the organization and for each project. */
+export const projectFlag: ArgSpec = {
+  name: 'project',
+  kind: 'flag',
+  placeholder: '<project>',
+  optional: true,
+  help: 'a project (id or name) instead of the whole organization',
+  input: 'project',
+};
+
+/** Input fields of a project-or-organization setting; `projectId` and `projectName` are filled by `resolveScope`. */
+export const scopeFields = {
+  project: z.string().min(1).optional(),
+  projectId: z.string().nullish(),
+  projectName: z.string().nullish(),
+};
+
+interface ScopeInput {
+  project?: string | undefined;
+  projectId?: string | null | undefined;
+  projectName?: string | null | undefined;
+}
+
+/**
+ * Resolves `--project` (when given) to its id and name; without it the scope is the organization. For a change
+ * (`active`), an archived project is refused up front.
+ */
+export async function resolveScope<I extends ScopeInput>(
+  deps: OperationDeps,
+  input: I,
+  options: { active?: boolean } = {},
+): Promise<I> {
+  if (input.project === undefined) return { ...input, projectId: null, projectName: null };
+  const ref = input.projectId ?? input.project;
+  const project = options.active ? await resolveActiveProject(deps, ref) : await resolveProject(deps.admin, ref);
+  return { ...input, projectId: project.id, projectName: project.name ?? null };
+}
+
+/** `the organization` or `project Name (proj_…)`, for replies and approval cards. */
+export function scopeLabel(input: ScopeInput): string {
+  if (!input.projectId) return 'the organization';
+  return input.projectName ? `project ${input.projectName} (${input.projectId})` : `project ${input.projectId}`;
+}
+
+/** Resolves a project that is about to be changed; archived projects cannot be changed, so say so up front. */
+export async function resolveActiveProject(deps: OperationDeps, ref: string): Promise<Project> {
+  const project = await resolveProject(deps.admin, ref);
+  if (project.status === 'archived' || project.archived_at) {
+    throw new UsageError(`Project ${project.name ?? project.id} is archived; archived projects cannot be changed.`);
+  }
+  return project;
+}
+
+/** A dollar amount as typed (`$1,250.50`) turned into integer cents, refusing amounts below `minCents`. */
+export function dollarsAsCents(minCents: number) {
+  return z.string({ error: 'Give an amount in dollars, e.g. 500 or 1,250.50.' }).transform((text, ctx) => {
+    const parsed = parseDollars(text);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: 'custom', message: parsed.message });
+      return z.NEVER;
+    }
+    if (parsed.cents < minCents) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${text}" is too small; the least allowed is ${formatCents(minCents)}.`,
+      });
+      return z.NEVER;
+    }
+    return parsed.cents;
+  });
+}
+
+/** An email address, lower-cased, refused with a message naming it. */
+export const emailAddress = z
+  .email({ error: (issue) => `"${String(issue.input)}" is not a valid email address.` })
+  .transform((e) => e.toLowerCase());
