@@ -147,5 +147,10 @@ describe('approvals through the real app', () => {
     expect(messageText(list)).toContain('awaiting you');
     const history = await h.ask('approvals history --limit 5', USERS.viewer);
     expect(messageText(history)).toMatch(/decision/);
+    const shown = await h.ask(`approvals show ${id}`, USERS.viewer);
+    expect(messageText(shown)).toContain('requested');
+    expect(messageText(shown)).toContain('by UADMIN');
+    const bad = await h.ask('approvals show nope', USERS.viewer);
+    expect(messageText(bad)).toContain('"nope" is not a request id (req_…).');
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UsageError } from '../../errors.js';
+import { NotFoundError, UsageError } from '../../errors.js';
 import type { ApprovalRequest } from '../../storage/store.js';
 import { formatInstant } from '../approvals/state-text.js';
 import type { OperationDeps } from '../ports.js';
@@ -10,6 +10,10 @@ const service = (deps: OperationDeps) => {
   if (!deps.approvals) throw new UsageError('Approvals are not set up in this bot.');
   return deps.approvals;
 };
+
+const requestId = z
+  .string()
+  .regex(/^req_[a-z0-9]+$/, { error: (issue) => `"${String(issue.input)}" is not a request id (req_…).` });
 
 const item = (request: ApprovalRequest, extra: string[] = []): ReplyItem => ({
   title: request.summary.split('\n')[0] ?? request.operation,
@@ -46,9 +50,7 @@ export const approvalsCancel = defineOperation({
   words: ['approvals', 'cancel'],
   summary: 'Withdraw your own pending request',
   args: [{ name: 'request', kind: 'positional', placeholder: '<request_id>' }],
-  input: z.object({
-    request: z.string().regex(/^req_[a-z0-9]+$/, { error: (i) => `"${String(i.input)}" is not a request id (req_…).` }),
-  }),
+  input: z.object({ request: requestId }),
   risk: 'read',
   describe: (input) => `Cancel request ${input.request}`,
   run: (deps, input, actor) => service(deps).cancel(actor.userId, input.request),
@@ -80,6 +82,37 @@ export const approvalsHistory = defineOperation({
         ),
       ),
       emptyText: 'No decisions yet.',
+    };
+  },
+});
+
+export const approvalsShow = defineOperation({
+  name: 'approvals.show',
+  words: ['approvals', 'show'],
+  summary: 'Show one request and its audit trail: who asked, who decided, what ran',
+  args: [{ name: 'request', kind: 'positional', placeholder: '<request_id>' }],
+  input: z.object({ request: requestId }),
+  risk: 'read',
+  describe: (input) => `Show request ${input.request}`,
+  async run(deps, input) {
+    const request = await deps.store.get(input.request);
+    if (!request) throw new NotFoundError(`There is no request ${input.request}.`);
+    const trail = await deps.store.listAudit({ requestId: request.id, limit: 100 });
+    return {
+      title: `${request.summary.split('\n')[0] ?? request.operation} (${request.state.replace('_', ' ')})`,
+      notes: [
+        `Request ${request.id} by ${request.requester_email ?? request.requester_id}${request.reason ? `, reason: ${request.reason}` : ''}`,
+        ...request.summary.split('\n').slice(1),
+      ],
+      items: trail.map((event) => ({
+        title: `${formatInstant(event.at)}  ${event.event}`,
+        facts: [
+          event.actor_id ? `by ${event.actor_id}` : '',
+          event.openai_request_id ? `OpenAI ${event.openai_request_id}` : '',
+        ].filter(Boolean),
+      })),
+      emptyText: 'No audit entries.',
+      ...(request.openai_request_id ? { requestId: request.openai_request_id } : {}),
     };
   },
 });
