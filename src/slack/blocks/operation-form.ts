@@ -1,58 +1,46 @@
 import type { KnownBlock, View } from '@slack/types';
-import type { AnyOperation, ArgSpec } from '../../domain/operations/operation.js';
+import type { AnyOperation } from '../../domain/operations/operation.js';
 import { usageOf } from '../../domain/operations/operation.js';
 import { VIEWS } from '../ids.js';
-import { code, truncate } from '../mrkdwn.js';
+import { code, escapeText, truncate } from '../mrkdwn.js';
+import { FIELD_ACTION, fieldBlock } from './form-fields.js';
 import { encodeMetadata } from './view-metadata.js';
 
-const plain = (text: string) => ({ type: 'plain_text' as const, text: truncate(text, 150), emoji: true });
+export { FIELD_ACTION };
 
-/** The action id of every input in an operation form. */
-export const FIELD_ACTION = 'value';
+/** Block id of the optional reason a change is requested for (never an argument name: `--reason` is global). */
+export const REASON_BLOCK = '__reason';
 
-const field = (arg: ArgSpec): KnownBlock => {
-  const label = plain(arg.name.replace(/[_-]/g, ' '));
-  if (arg.boolean) {
-    return {
-      type: 'input',
-      block_id: arg.name,
-      optional: true,
-      label,
-      element: {
-        type: 'checkboxes',
-        action_id: FIELD_ACTION,
-        options: [{ text: plain(arg.help ?? 'Yes'), value: 'true' }],
-      },
-    };
-  }
-  return {
-    type: 'input',
-    block_id: arg.name,
-    optional: arg.optional === true,
-    label,
-    ...(arg.repeatable ? { hint: plain('One per line') } : arg.help ? { hint: plain(arg.help) } : {}),
-    element: {
-      type: 'plain_text_input',
-      action_id: FIELD_ACTION,
-      multiline: arg.repeatable === true,
-      placeholder: plain(arg.placeholder || arg.name),
-    },
-  };
-};
+const plain = (text: string, max = 150) => ({ type: 'plain_text' as const, text: truncate(text, max), emoji: true });
 
-/** A form generated from the operation's arguments; submitting runs the same path as the command. */
+const reasonBlock = (): KnownBlock => ({
+  type: 'input',
+  block_id: REASON_BLOCK,
+  optional: true,
+  label: plain('Reason'),
+  hint: plain('Shown to approvers when the change needs approval, and kept in the audit trail.'),
+  element: { type: 'plain_text_input', action_id: FIELD_ACTION, multiline: true, max_length: 500 },
+});
+
+/**
+ * A form generated from the operation's arguments: selects for fixed choices, searchable pickers for projects and
+ * members, email, number and date inputs where the arguments say so. Submitting runs the same path as the command.
+ */
 export function renderOperationForm(operation: AnyOperation, channelId?: string): View {
   const needsApproval = operation.risk === 'destructive';
+  const intro = `${escapeText(operation.summary)}\n${code(usageOf(operation))}`;
+  const note = needsApproval ? '\nThis change goes to an approver before anything happens.' : '';
   return {
     type: 'modal',
     callback_id: VIEWS.operation,
-    title: plain(truncate(operation.words.join(' '), 24)),
-    submit: plain(needsApproval ? 'Request approval' : 'Run'),
-    close: plain('Cancel'),
+    title: plain(operation.words.join(' '), 24),
+    submit: plain(needsApproval ? 'Request approval' : 'Run', 24),
+    close: plain('Cancel', 24),
     private_metadata: encodeMetadata({ operation: operation.name, ...(channelId ? { channelId } : {}) }),
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: `${operation.summary}\n${code(usageOf(operation))}` } },
-      ...operation.args.map(field),
+      { type: 'section', text: { type: 'mrkdwn', text: truncate(`${intro}${note}`, 2900) } },
+      ...operation.args.slice(0, 95).map(fieldBlock),
+      ...(operation.risk === 'read' ? [] : [reasonBlock()]),
     ],
   };
 }

@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import { bindFields } from '../../../domain/operations/bind.js';
 import { describeError } from '../../../error-text.js';
 import { renderError } from '../../blocks/error.js';
-import { FIELD_ACTION } from '../../blocks/operation-form.js';
+import { readOperationForm } from '../../blocks/form-values.js';
 import { renderReply } from '../../blocks/reply.js';
 import { decodeMetadata } from '../../blocks/view-metadata.js';
 import type { SlackServices } from '../../services.js';
@@ -10,20 +10,10 @@ import { toActor } from '../../to-actor.js';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
-type StateValue = { value?: string | null; selected_options?: { value: string }[] };
-
-const readFields = (values: Record<string, Record<string, StateValue>>) =>
-  Object.fromEntries(
-    Object.entries(values).map(([blockId, actions]) => {
-      const state = actions[FIELD_ACTION];
-      const value = state?.selected_options ? state.selected_options.length > 0 : (state?.value ?? undefined);
-      return [blockId, value];
-    }),
-  );
-
 /**
- * A generated form was submitted: invalid fields are shown inline; valid input runs through the same
- * path as the command, and the result is sent privately to the person who submitted it.
+ * A generated form was submitted: invalid fields are shown inline on the field; valid input runs through the
+ * same path as the command (authorisation, approval for risky changes), and the result is sent privately to the
+ * person who submitted it.
  */
 export const operationSubmitted =
   (services: SlackServices) =>
@@ -34,7 +24,8 @@ export const operationSubmitted =
       await ack({ response_action: 'errors', errors: {} });
       return;
     }
-    const bound = bindFields(operation, readFields(view.state.values as Record<string, Record<string, StateValue>>));
+    const form = readOperationForm(operation, view.state.values);
+    const bound = bindFields(operation, form.fields);
     if (!bound.ok) {
       await ack({ response_action: 'errors', errors: bound.errors });
       return;
@@ -43,10 +34,17 @@ export const operationSubmitted =
     const userId = body.user.id;
     await services.inFlight.track(
       (async () => {
-        const messages = await services.commands.run(toActor(userId, channelId), operation, bound.input).then(
-          (reply) => renderReply(reply),
-          (error: unknown) => [renderError(describeError(error))],
-        );
+        const messages = await services.commands
+          .run(toActor(userId, channelId), operation, bound.input, form.reason)
+          .then(
+            (reply) => renderReply(reply),
+            (error: unknown) => {
+              // A submission has no response_url for the error edge to answer on, so it is answered here.
+              const text = describeError(error);
+              if (!text.expected) services.logger.error({ err: error }, 'form submission failed');
+              return [renderError(text)];
+            },
+          );
         for (const message of messages) {
           if (channelId) await client.chat.postEphemeral({ channel: channelId, user: userId, ...message });
           else await client.chat.postMessage({ channel: userId, ...message });

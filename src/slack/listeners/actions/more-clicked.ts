@@ -1,0 +1,25 @@
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { UsageError } from '../../../errors.js';
+import { decodeMore } from '../../blocks/more-button.js';
+import { renderReply } from '../../blocks/reply.js';
+import { postToResponseUrl } from '../../respond.js';
+import type { SlackServices } from '../../services.js';
+import { toActor } from '../../to-actor.js';
+
+type Args = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+
+/** "More" under a listing: the next page, fetched as the clicker, arrives below the previous one. */
+export const moreClicked =
+  (services: SlackServices) =>
+  async ({ ack, action, body }: Args): Promise<void> => {
+    await ack();
+    await services.inFlight.track(
+      (async () => {
+        const more = decodeMore(action.value);
+        if (!more) throw new UsageError('This button no longer works; run the command again.');
+        const actor = toActor(body.user.id, body.channel?.id ?? body.container?.channel_id);
+        const reply = await services.commands.more(actor, more.operation, more.input);
+        await postToResponseUrl(body.response_url, renderReply(reply));
+      })(),
+    );
+  };
