@@ -172,14 +172,16 @@ describe('/openai audit through the real app', () => {
     expect(auditCalls()).toHaveLength(calls);
   });
 
-  it('exports every matching event across API pages as a JSON-lines file in the channel', async () => {
+  it('exports every matching event across API pages as a JSON-lines file sent privately to the requester', async () => {
     for (let i = 0; i < 150; i++) h.openai.state.addAuditLog({ type: 'login.succeeded', effectiveAt: 1_000 + i });
     h.openai.state.addAuditLog({ type: 'invite.sent', payload: { id: 'inv_x' } });
     const reply = messageText(await h.ask('audit --type login.succeeded --export', USERS.viewer));
-    expect(reply).toContain('Exported 150 audit events to openai-audit-log-20261120-1500.jsonl');
+    expect(reply).toContain(
+      'Exported 150 audit events to openai-audit-log-20261120-1500.jsonl, sent to you in a direct message',
+    );
     expect(auditCalls().map((c) => c.query.get('limit'))).toEqual(['100', '100']);
     const completed = await h.slack.waitFor((c) => c.method === 'files.completeUploadExternal');
-    expect(completed.body.channel_id).toBe('COPS');
+    expect(completed.body.channel_id).toBe(`D${USERS.viewer.slice(1)}`);
     const [file] = completed.body.files as { id: string; title: string }[];
     const lines =
       h.slack.uploads
@@ -192,10 +194,10 @@ describe('/openai audit through the real app', () => {
     expect(JSON.parse(lines[0] ?? '{}').effective_at).toBe(1_149);
   });
 
-  it('says plainly when Slack will not take the export in this channel', async () => {
+  it('says plainly when Slack will not take the export', async () => {
     h.openai.state.addAuditLog({ type: 'login.succeeded' });
     h.slack.failNext('files.completeUploadExternal', 'not_in_channel');
     const reply = messageText(await h.ask('audit --export', USERS.viewer));
-    expect(reply).toContain('Slack refused the file here (not_in_channel); invite the bot to this channel');
+    expect(reply).toContain('Slack refused to send you the file (not_in_channel).');
   });
 });

@@ -17,8 +17,8 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const EMPTY = 'No audit events match. (Audit logging must be turned on in the organization settings to record any.)';
 
 async function exportEvents(deps: OperationDeps, input: AuditInput, actor: Actor): Promise<Reply> {
-  if (!deps.files || !actor.channelId) {
-    throw new UsageError('--export uploads a file to a channel; run it from a Slack channel.');
+  if (!deps.files || actor.source !== 'slack') {
+    throw new UsageError('--export sends you a file in Slack; run it from Slack.');
   }
   const { query, notes } = toQuery(input);
   const events = await collect(deps.admin.auditLogs.list(query), EXPORT_CAP + 1);
@@ -30,20 +30,19 @@ async function exportEvents(deps: OperationDeps, input: AuditInput, actor: Actor
   const stamp = deps.now().toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
   const filename = `openai-audit-log-${stamp}.jsonl`;
   await deps.files.upload({
-    channelId: actor.channelId,
+    recipientUserId: actor.userId,
     filename,
     title: 'OpenAI audit log export',
     content: `${shown.map((event) => JSON.stringify(event)).join('\n')}\n`,
     comment: `${plural(shown.length, 'audit event')}, newest first (${filters}).`,
   });
   return {
-    title: `Exported ${plural(shown.length, 'audit event')} to ${filename}.`,
+    title: `Exported ${plural(shown.length, 'audit event')} to ${filename}, sent to you in a direct message.`,
     notes: [
       `Filters: ${filters}`,
       ...notes,
       ...(capped ? [`Stopped at ${EXPORT_CAP} events; narrow the time range to export the rest.`] : []),
     ],
-    channelId: actor.channelId,
   };
 }
 

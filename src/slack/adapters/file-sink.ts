@@ -3,22 +3,23 @@ import type { FileSink } from '../../domain/ports.js';
 import { UsageError } from '../../errors.js';
 import { escapeText } from '../mrkdwn.js';
 
-/** Slack errors that mean the bot may not post files where it was asked to. */
-const NOT_HERE = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'restricted_action']);
+/** Slack errors that mean the bot may not send the file. */
+const NOT_HERE = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'restricted_action', 'cannot_dm_bot']);
 
 const slackError = (error: unknown): string | undefined =>
   (error as { data?: { error?: unknown } }).data?.error as string | undefined;
 
 /**
- * Shares files in a channel with Slack's files v2 flow (files.getUploadURLExternal, the bytes to the upload
- * URL, files.completeUploadExternal); the old files.upload is closed to new apps. Needs `files:write`.
+ * Sends files in a direct message with Slack's files v2 flow (files.getUploadURLExternal, the bytes to the upload
+ * URL, files.completeUploadExternal); the old files.upload is closed to new apps. Needs `files:write`, `im:write`.
  */
 export function createSlackFileSink(client: WebClient): FileSink {
   return {
     async upload(file) {
       try {
+        const opened = await client.conversations.open({ users: file.recipientUserId });
         await client.files.uploadV2({
-          channel_id: file.channelId,
+          channel_id: opened.channel?.id as string,
           filename: file.filename,
           title: file.title,
           content: file.content,
@@ -27,7 +28,7 @@ export function createSlackFileSink(client: WebClient): FileSink {
       } catch (error) {
         const code = slackError(error);
         if (code && NOT_HERE.has(code)) {
-          throw new UsageError(`Slack refused the file here (${code}); invite the bot to this channel and try again.`);
+          throw new UsageError(`Slack refused to send you the file (${code}).`);
         }
         throw error;
       }
