@@ -3,9 +3,9 @@ import type { JsonObject } from '../storage/store.js';
 import type { Actor } from './actor.js';
 import { parseCommandText } from './command-text.js';
 import { type HelpEntry, helpEntries } from './help.js';
-import { bindInput } from './operations/bind.js';
+import { bindInput, validate } from './operations/bind.js';
 import { commandPhrases, matchOperation } from './operations/match.js';
-import type { AnyOperation } from './operations/operation.js';
+import { type AnyOperation, usageOf } from './operations/operation.js';
 import type { EffectiveRule, Policy } from './policy/policy.js';
 import type { OperationDeps } from './ports.js';
 import type { Reply } from './reply.js';
@@ -64,6 +64,18 @@ export class CommandService {
     operationFlags.delete('reason');
     const input = bindInput(operation, words.slice(match.consumed), operationFlags);
     return { kind: 'reply', reply: await this.run(actor, operation, input, reason), operation };
+  }
+
+  /**
+   * Fetches the next page a reply offered (`Reply.more`). Only read operations page; the input is validated
+   * again and the person asking is authorised again, exactly as if they had typed the command.
+   */
+  async more(actor: Actor, operationName: string, input: unknown): Promise<Reply> {
+    const operation = this.#deps.operations.find((op) => op.name === operationName);
+    if (operation?.risk !== 'read') {
+      throw new UsageError('This button no longer works; run the command again.');
+    }
+    return this.run(actor, operation, validate(operation.input, input, usageOf(operation)));
   }
 
   /** Authorises and runs an operation whose input is already validated (used by modals and the CLI too). */

@@ -1,3 +1,5 @@
+import type { SpendDigest } from './digests/spend-digest.js';
+
 /**
  * What an operation reports back, independent of Slack or the terminal. Every string is plain text:
  * renderers escape it, so user input in a reply can never ping anyone or inject markup.
@@ -15,6 +17,21 @@ export interface Reply {
   channelId?: string;
   /** OpenAI's `x-request-id` of the call that produced this, for support cases. */
   requestId?: string;
+  /** The listing goes on; surfaces offer a "More" control that fetches the next page. */
+  more?: ReplyMore;
+  /** `channel`: everyone in the channel sees the reply; by default only the person who asked. */
+  visibility?: 'private' | 'channel';
+  /** A spend digest's figures; surfaces that know digests lay them out, others show title and notes. */
+  digest?: SpendDigest;
+}
+
+/**
+ * The next page of a listing: running the read operation `operation` with `input` produces it. `input` holds
+ * only filters and an API cursor (never secrets), so a surface may carry it in a button and validate it back.
+ */
+export interface ReplyMore {
+  operation: string;
+  input: Record<string, unknown>;
 }
 
 export interface ReplyItem {

@@ -1,6 +1,17 @@
 import { AdminClient, type AdminClientOptions } from './client.js';
+import { adminApiKeysResource } from './resources/admin-api-keys.js';
+import { auditLogsResource } from './resources/audit-logs.js';
+import { costsResource } from './resources/costs.js';
+import { dataRetentionResource } from './resources/data-retention.js';
 import { invitesResource } from './resources/invites.js';
+import { modelPermissionsResource } from './resources/model-permissions.js';
+import { projectApiKeysResource } from './resources/project-api-keys.js';
+import { projectUsersResource } from './resources/project-users.js';
 import { projectsResource } from './resources/projects.js';
+import { rateLimitsResource } from './resources/rate-limits.js';
+import { serviceAccountsResource } from './resources/service-accounts.js';
+import { spendAlertsResource } from './resources/spend-alerts.js';
+import { spendLimitsResource } from './resources/spend-limits.js';
 import { usersResource } from './resources/users.js';
 
 /** The typed Admin API: one property per resource, mirroring `/v1/organization/...`. */
@@ -10,6 +21,17 @@ export function createAdminApi(options: AdminClientOptions) {
     users: usersResource(client),
     invites: invitesResource(client),
     projects: projectsResource(client),
+    adminApiKeys: adminApiKeysResource(client),
+    serviceAccounts: serviceAccountsResource(client),
+    projectApiKeys: projectApiKeysResource(client),
+    projectUsers: projectUsersResource(client),
+    rateLimits: rateLimitsResource(client),
+    modelPermissions: modelPermissionsResource(client),
+    spendAlerts: spendAlertsResource(client),
+    spendLimits: spendLimitsResource(client),
+    dataRetention: dataRetentionResource(client),
+    costs: costsResource(client),
+    auditLogs: auditLogsResource(client),
     close: () => client.close(),
   };
 }

@@ -2,6 +2,8 @@ import type { Logger } from 'pino';
 import type { ApprovalService } from '../domain/approvals/approval-service.js';
 import type { CommandService } from '../domain/command-service.js';
 import type { AnyOperation } from '../domain/operations/operation.js';
+import type { SecretVault } from '../domain/secrets/ports.js';
+import type { SuggestionService } from '../domain/suggestions.js';
 import type { InFlight } from '../in-flight.js';
 
 /** What Slack listeners may call. Built by the composition root. */
@@ -9,6 +11,10 @@ export interface SlackServices {
   readonly commands: CommandService;
   readonly approvals: ApprovalService;
   readonly operations: readonly AnyOperation[];
+  /** New key values waiting to be revealed once by their owner. */
+  readonly secrets: SecretVault;
+  /** Projects and members to pick from in forms, searched as the user types. */
+  readonly suggestions: SuggestionService;
   readonly logger: Logger;
   /** Work that continues after the ack; drained on shutdown. */
   readonly inFlight: InFlight;

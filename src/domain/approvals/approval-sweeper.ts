@@ -4,6 +4,8 @@ import type { ApprovalService } from './approval-service.js';
 export interface SweeperOptions {
   intervalMs?: number;
   onError?: (error: unknown) => void;
+  /** Deletes new key values nobody revealed in time (`store.purgeSecrets`). */
+  purgeSecrets?: () => Promise<unknown>;
 }
 
 /**
@@ -29,6 +31,7 @@ export class ApprovalSweeper {
       try {
         await this.#service.expireOverdue();
         await this.#executor.recover();
+        await this.#options.purgeSecrets?.();
       } catch (error) {
         this.#options.onError?.(error);
       } finally {

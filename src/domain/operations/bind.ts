@@ -52,13 +52,15 @@ export function bindInput(operation: AnyOperation, words: readonly Token[], flag
     }
   }
   const positionals = operation.args.filter((arg) => arg.kind === 'positional');
-  if (positionalTokens.length > positionals.length) {
+  const variadic = positionals.at(-1)?.repeatable === true;
+  if (!variadic && positionalTokens.length > positionals.length) {
     const extra = positionalTokens.slice(positionals.length).map((t) => t.raw);
     throw new UsageError(`Unexpected ${extra.length === 1 ? 'argument' : 'arguments'}: ${extra.join(' ')}.`, usage);
   }
   positionalTokens.forEach((token, i) => {
     const arg = positionals[i];
-    if (arg) raw[arg.name] = tokenText(token);
+    if (arg?.repeatable) raw[arg.name] = positionalTokens.slice(i).map(tokenText);
+    else if (arg) raw[arg.name] = tokenText(token);
   });
   const missing = positionals.slice(positionalTokens.length).find((arg) => !arg.optional);
   if (missing) throw new UsageError(`Missing ${missing.placeholder}.`, usage);
@@ -78,32 +80,35 @@ export function validate(schema: z.ZodType, raw: unknown, usage: string): unknow
 
 export type FieldsResult = { ok: true; input: unknown } | { ok: false; errors: Record<string, string> };
 
+/** Form values by argument name: text, the picks of a multi-select, or a checkbox. */
+export type FormFields = Record<string, string | readonly string[] | boolean | undefined>;
+
 /**
- * Validates form fields (one string per argument; repeatable ones one value per line; booleans as true/false)
- * with the operation's schema, reporting errors per field so a form can show them inline.
+ * Validates form fields (one value per argument; repeatable ones as a list, or typed one per line; booleans as
+ * true/false) with the operation's schema, reporting errors per argument so a form can show them inline.
  */
-export function bindFields(
-  operation: AnyOperation,
-  fields: Record<string, string | boolean | undefined>,
-): FieldsResult {
+export function bindFields(operation: AnyOperation, fields: FormFields): FieldsResult {
   const raw: Record<string, unknown> = {};
   for (const arg of operation.args) {
     const value = fields[arg.name];
     if (value === undefined || value === '') continue;
     if (arg.boolean) raw[arg.name] = value === true || value === 'true';
-    else if (arg.repeatable)
-      raw[arg.name] = String(value)
-        .split('\n')
-        .map((v) => v.trim())
-        .filter(Boolean);
-    else raw[arg.name] = String(value).trim();
+    else if (arg.repeatable) {
+      const list = typeof value === 'string' ? value.split('\n') : Array.isArray(value) ? value : [String(value)];
+      const items = list.map((v) => v.trim()).filter(Boolean);
+      if (items.length > 0) raw[arg.name] = items;
+    } else raw[arg.name] = (Array.isArray(value) ? (value[0] ?? '') : String(value)).trim();
   }
   const parsed = operation.input.safeParse(raw);
   if (parsed.success) return { ok: true, input: parsed.data };
+  const names = operation.args.map((arg) => arg.name);
   const errors: Record<string, string> = {};
   for (const issue of parsed.error.issues) {
-    const key = String(issue.path[0] ?? operation.args[0]?.name ?? 'form');
-    errors[key] ??= issue.message;
+    const first = String(issue.path[0] ?? '');
+    // Issues on derived fields or on the whole input are shown on the first field.
+    const key = names.includes(first) ? first : (names[0] ?? 'form');
+    const missing = raw[key] === undefined && /^(Invalid input|Required)/i.test(issue.message);
+    errors[key] ??= missing ? 'This field is required.' : issue.message;
   }
   return { ok: false, errors };
 }

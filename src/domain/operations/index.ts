@@ -1,8 +1,21 @@
-import { approvalsCancel, approvalsHistory, approvalsList } from './approvals.js';
+import { adminKeysCreate, adminKeysDelete, adminKeysList } from './admin-keys.js';
+import { apiKeysDelete, apiKeysList, apiKeysShow } from './api-keys.js';
+import { approvalsCancel, approvalsHistory, approvalsList, approvalsShow } from './approvals.js';
+import { auditList } from './audit-logs.js';
+import { retentionSet, retentionShow } from './data-retention.js';
+import { digestList, digestSubscribe, digestUnsubscribe } from './digest.js';
 import { inviteCancel, inviteCreate, invitesList } from './invites.js';
+import { membersAdd, membersList, membersRemove, membersRole } from './members.js';
+import { modelsAllow, modelsClear, modelsDeny, modelsShow } from './model-permissions.js';
 import type { AnyOperation } from './operation.js';
 import { projectsArchive, projectsList } from './projects.js';
-import { usersList, usersRemove, usersShow } from './users.js';
+import { projectsCreate, projectsRename, projectsShow } from './projects-manage.js';
+import { rateLimitsList, rateLimitsSet } from './rate-limits.js';
+import { serviceAccountsCreate, serviceAccountsDelete, serviceAccountsList } from './service-accounts.js';
+import { spendDigest } from './spend.js';
+import { spendAlertsCreate, spendAlertsDelete, spendAlertsList, spendAlertsUpdate } from './spend-alerts.js';
+import { spendLimitRemove, spendLimitSet, spendLimitShow } from './spend-limits.js';
+import { usersList, usersRemove, usersRole, usersShow } from './users.js';
 
 /** Every operation the bot offers. Help, the parser, modals and the CLI are built from this list. */
 export const operations: readonly AnyOperation[] = [
@@ -12,11 +25,49 @@ export const operations: readonly AnyOperation[] = [
   usersList,
   usersShow,
   usersRemove,
+  usersRole,
   projectsList,
   projectsArchive,
+  projectsShow,
+  projectsCreate,
+  projectsRename,
+  membersList,
+  membersAdd,
+  membersRole,
+  membersRemove,
+  rateLimitsList,
+  rateLimitsSet,
+  modelsShow,
+  modelsAllow,
+  modelsDeny,
+  modelsClear,
+  spendAlertsList,
+  spendAlertsCreate,
+  spendAlertsUpdate,
+  spendAlertsDelete,
+  spendLimitShow,
+  spendLimitSet,
+  spendLimitRemove,
+  retentionShow,
+  retentionSet,
+  serviceAccountsList,
+  serviceAccountsCreate,
+  serviceAccountsDelete,
+  apiKeysList,
+  apiKeysShow,
+  apiKeysDelete,
+  adminKeysList,
+  adminKeysCreate,
+  adminKeysDelete,
   approvalsList,
   approvalsCancel,
   approvalsHistory,
+  approvalsShow,
+  auditList,
+  spendDigest,
+  digestSubscribe,
+  digestList,
+  digestUnsubscribe,
 ];
 
 export type { AnyOperation, ArgSpec, Risk } from './operation.js';

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { NotFoundError } from '../../errors.js';
+import { emailForRef, emailOrMention } from '../member-ref.js';
 import { formatDate } from '../reply.js';
 import { resolveProject } from '../resolve.js';
 import { defineOperation } from './operation.js';
 
-const email = z.email({ error: (issue) => `"${String(issue.input)}" is not a valid email address.` });
 const orgRole = z.enum(['reader', 'owner'], {
   error: (issue) => `"${String(issue.input)}" is not an organization role; use reader or owner.`,
 });
@@ -44,8 +44,14 @@ export const inviteCreate = defineOperation({
   aliases: [['invites', 'create']],
   summary: 'Invite someone to the organization, optionally straight into projects',
   args: [
-    { name: 'email', kind: 'positional', placeholder: '<email>' },
-    { name: 'role', kind: 'positional', placeholder: 'reader|owner', optional: true },
+    {
+      name: 'email',
+      kind: 'positional',
+      placeholder: '<email>',
+      help: 'an email address or a Slack @mention',
+      input: 'email',
+    },
+    { name: 'role', kind: 'positional', placeholder: 'reader|owner', optional: true, choices: ['reader', 'owner'] },
     {
       name: 'project',
       kind: 'flag',
@@ -53,21 +59,23 @@ export const inviteCreate = defineOperation({
       optional: true,
       repeatable: true,
       help: 'also add them to this project when they accept',
+      input: 'project',
     },
   ],
   input: z.object({
-    email: email.transform((e) => e.toLowerCase()),
+    email: emailOrMention,
     role: orgRole.default('reader'),
     project: z.array(projectAssignment).default([]),
   }),
   risk: 'write',
   async resolve(deps, input) {
+    const email = await emailForRef(deps, input.email);
     const project = [];
     for (const assignment of input.project) {
       const found = await resolveProject(deps.admin, assignment.id ?? assignment.ref);
       project.push({ ...assignment, id: found.id, name: found.name ?? found.id });
     }
-    return { ...input, project };
+    return { ...input, email, project };
   },
   describe: (input) =>
     `Invite ${input.email} to the organization as ${input.role}` +

@@ -15,11 +15,20 @@ export interface ArgSpec {
   /** How the value is shown in the usage line, e.g. `<email>` or `reader|owner`. */
   readonly placeholder: string;
   readonly optional?: boolean;
-  /** The flag may be given several times; the input receives an array. */
+  /** A flag may be given several times; a last positional takes every remaining word. The input receives an array. */
   readonly repeatable?: boolean;
   /** A flag without a value; the input receives `true`. */
   readonly boolean?: boolean;
   readonly help?: string;
+  /**
+   * What kind of value the argument takes, so a form can offer a fitting input: `project` and `user` are
+   * picked from the organization (the value is a project id, or a member's email or user id), `email` is an
+   * address (not necessarily a member), `select` is one of `choices`, `number` and `date` (`YYYY-MM-DD`)
+   * are typed values. Default: free text.
+   */
+  readonly input?: 'text' | 'project' | 'user' | 'email' | 'select' | 'number' | 'date';
+  /** The values the argument accepts, in the order to offer them; implies `input: 'select'`. */
+  readonly choices?: readonly string[];
 }
 
 /**
@@ -64,7 +73,8 @@ export function defineOperation<S extends z.ZodType>(operation: Operation<z.outp
 /** The usage line, e.g. `/openai invite <email> [reader|owner] [--project <project>:<role>]…`. */
 export function usageOf(operation: AnyOperation): string {
   const parts = operation.args.map((arg) => {
-    const shown = arg.kind === 'flag' ? `--${arg.name}${arg.boolean ? '' : ` ${arg.placeholder}`}` : arg.placeholder;
+    const flag = arg.name.replace(/_/g, '-');
+    const shown = arg.kind === 'flag' ? `--${flag}${arg.boolean ? '' : ` ${arg.placeholder}`}` : arg.placeholder;
     const repeated = arg.repeatable ? `${shown}…` : shown;
     return arg.optional ? `[${repeated}]` : repeated;
   });

@@ -34,7 +34,7 @@ export const projectsArchive = defineOperation({
   name: 'projects.archive',
   words: ['projects', 'archive'],
   summary: 'Archive a project (irreversible: it can no longer be used or changed)',
-  args: [{ name: 'project', kind: 'positional', placeholder: '<project_id|name>' }],
+  args: [{ name: 'project', kind: 'positional', placeholder: '<project_id|name>', input: 'project' }],
   input: z.object({ project: z.string().min(1), projectId: z.string().optional(), name: z.string().nullish() }),
   risk: 'destructive',
   async resolve(deps, input) {

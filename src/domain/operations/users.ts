@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { UsageError } from '../../errors.js';
 import type { OrganizationUser } from '../../openai-admin/resources/users.js';
+import { resolveMember } from '../member-ref.js';
 import { formatDate, type ReplyItem } from '../reply.js';
-import { resolveUser } from '../resolve.js';
 import { defineOperation } from './operation.js';
 
 const userItem = (user: OrganizationUser): ReplyItem => ({
@@ -40,12 +41,12 @@ export const usersShow = defineOperation({
   name: 'users.show',
   words: ['users', 'show'],
   summary: 'Show one member of the organization',
-  args: [{ name: 'user', kind: 'positional', placeholder: '<email|user_id>' }],
+  args: [{ name: 'user', kind: 'positional', placeholder: '<email|user_id|@mention>', input: 'user' }],
   input: z.object({ user: z.string().min(1) }),
   risk: 'read',
   describe: (input) => `Show ${input.user}`,
   async run(deps, input) {
-    const user = await resolveUser(deps.admin, input.user);
+    const user = await resolveMember(deps, input.user);
     const item = userItem(user);
     return {
       title: item.title,
@@ -58,7 +59,7 @@ export const usersRemove = defineOperation({
   name: 'users.remove',
   words: ['users', 'remove'],
   summary: 'Remove someone from the organization (they lose access to every project)',
-  args: [{ name: 'user', kind: 'positional', placeholder: '<email|user_id>' }],
+  args: [{ name: 'user', kind: 'positional', placeholder: '<email|user_id|@mention>', input: 'user' }],
   input: z.object({
     user: z.string().min(1),
     userId: z.string().optional(),
@@ -68,7 +69,7 @@ export const usersRemove = defineOperation({
   }),
   risk: 'destructive',
   async resolve(deps, input) {
-    const user = await resolveUser(deps.admin, input.userId ?? input.user);
+    const user = await resolveMember(deps, input.userId ?? input.user);
     return { ...input, userId: user.id, email: user.email ?? null, name: user.name ?? null, role: user.role ?? null };
   },
   describe: (input) =>
@@ -80,5 +81,38 @@ export const usersRemove = defineOperation({
   async run(deps, input) {
     const { requestId } = await deps.admin.users.delete(input.userId ?? input.user);
     return { title: `Removed ${input.email ?? input.user} from the organization.`, requestId };
+  },
+});
+
+const orgRole = z.enum(['reader', 'owner'], {
+  error: (issue) => `"${String(issue.input)}" is not an organization role; use reader or owner.`,
+});
+
+export const usersRole = defineOperation({
+  name: 'users.role',
+  words: ['users', 'role'],
+  summary: "Change someone's organization role (reader or owner)",
+  args: [
+    { name: 'user', kind: 'positional', placeholder: '<email|user_id|@mention>', input: 'user' },
+    { name: 'role', kind: 'positional', placeholder: 'reader|owner', choices: ['reader', 'owner'] },
+  ],
+  input: z.object({
+    user: z.string().min(1),
+    role: z.preprocess((v) => (typeof v === 'string' ? v.toLowerCase() : v), orgRole),
+    userId: z.string().optional(),
+    email: z.string().nullish(),
+    currentRole: z.string().nullish(),
+  }),
+  risk: 'write',
+  async resolve(deps, input) {
+    const user = await resolveMember(deps, input.userId ?? input.user);
+    if (user.role === input.role) throw new UsageError(`${user.email ?? user.id} is already ${input.role}.`);
+    return { ...input, userId: user.id, email: user.email ?? null, currentRole: user.role ?? null };
+  },
+  describe: (input) =>
+    `Change the organization role of ${input.email ?? input.user} (${input.userId ?? input.user}) from ${input.currentRole ?? 'unknown'} to ${input.role}`,
+  async run(deps, input) {
+    const { data, requestId } = await deps.admin.users.update(input.userId ?? input.user, { role: input.role });
+    return { title: `${data.email ?? data.id} is now ${data.role ?? input.role} of the organization.`, requestId };
   },
 });

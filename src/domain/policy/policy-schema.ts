@@ -60,6 +60,20 @@ export const policySchema = z.strictObject({
     .default({ expires_after: 24 * 3_600_000, required: 1 }),
   /** Per-operation rules keyed by operation name (`users.remove`) or resource wildcard (`users.*`). */
   operations: z.record(z.string(), operationRule).default({}),
+  /** Spend digests and threshold alerts. */
+  digests: z
+    .strictObject({
+      /** Fractions of each spend alert at which subscribed channels are told, once a month each. */
+      alert_levels: z
+        .array(z.number().gt(0, 'must be above 0').max(10, 'must be at most 10 (1000%)'))
+        .min(1, 'must list at least one level, e.g. [0.5, 0.8, 1.0]')
+        .default([0.5, 0.8, 1]),
+      /** How often thresholds are checked. */
+      alert_check: duration.refine((ms) => ms >= 60_000, 'must be at least 1m').default(3_600_000),
+      /** A digest missed by less than this (e.g. while the bot was down) is sent late, once. */
+      catch_up: duration.default(24 * 3_600_000),
+    })
+    .default({ alert_levels: [0.5, 0.8, 1], alert_check: 3_600_000, catch_up: 24 * 3_600_000 }),
 });
 
 export type PolicyDocument = z.output<typeof policySchema>;

@@ -30,7 +30,8 @@ export const openaiCommand =
         }
         const messages =
           outcome.kind === 'help' ? renderHelp(outcome.entries, outcome.topic) : renderReply(outcome.reply);
-        await postToResponseUrl(command.response_url, messages);
+        const forChannel = outcome.kind === 'reply' && outcome.reply.visibility === 'channel';
+        await postToResponseUrl(command.response_url, messages, forChannel ? { visibility: 'in_channel' } : {});
       })(),
     );
   };
