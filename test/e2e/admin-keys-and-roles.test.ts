@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { waitForState } from '../helpers/approval-outcome.js';
 import { approve, requestApproval } from '../helpers/approvals.js';
 import { type Harness, messageText, startHarness } from '../helpers/harness.js';
 import { USERS } from '../helpers/policy.js';
@@ -12,14 +13,6 @@ describe('admin keys, organization roles and mentions through the real app', () 
   beforeEach(() => h.openai.reset());
 
   const writes = () => h.openai.requests.filter((r) => r.method !== 'GET');
-  const waitForState = async (id: string, state: string) => {
-    for (let i = 0; i < 200; i++) {
-      const row = await h.bot.container.store.get(id);
-      if (row?.state === state) return row;
-      await new Promise((r) => setTimeout(r, 10));
-    }
-    throw new Error(`request ${id} never reached ${state}`);
-  };
 
   describe('users role', () => {
     it('changes an organization role by email and sends role in the body', async () => {
@@ -100,7 +93,7 @@ describe('admin keys, organization roles and mentions through the real app', () 
       expect(messageText(card)).toContain(`Delete admin key "terraform" (${other.id}, sk-admin...`);
       expect(messageText(card)).toContain('last used 2026-01-01');
       await approve(h, card, USERS.approver);
-      await waitForState(id, 'succeeded');
+      await waitForState(h, id, 'succeeded');
       expect(writes()).toEqual([
         expect.objectContaining({ method: 'DELETE', path: `/organization/admin_api_keys/${other.id}` }),
       ]);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { waitForState } from '../helpers/approval-outcome.js';
 import { approve, latestCard, requestApproval } from '../helpers/approvals.js';
 import { type Harness, messageText, startHarness } from '../helpers/harness.js';
 import { clickButton, submitView } from '../helpers/interactions.js';
@@ -13,14 +14,6 @@ describe('approvals through the real app', () => {
   beforeEach(() => h.openai.reset());
 
   const deletes = (path: string) => h.openai.requests.filter((r) => r.method === 'DELETE' && r.path === path);
-  const waitForState = async (id: string, state: string) => {
-    for (let i = 0; i < 200; i++) {
-      const row = await h.bot.container.store.get(id);
-      if (row?.state === state) return row;
-      await new Promise((r) => setTimeout(r, 10));
-    }
-    throw new Error(`request ${id} never reached ${state}`);
-  };
 
   it('posts a card, changes nothing until approved, then deletes exactly once and rewrites the card', async () => {
     const bob = h.openai.state.addUser({ email: 'bob@x.com', name: 'Bob' });
@@ -39,7 +32,7 @@ describe('approvals through the real app', () => {
 
     const click = await approve(h, card, USERS.approver);
     expect(click.status).toBe(200);
-    const done = await waitForState(id, 'succeeded');
+    const done = await waitForState(h, id, 'succeeded');
     expect(done.decided_by).toBe(USERS.approver);
     expect(deletes(`/organization/users/${bob.id}`)).toHaveLength(1);
     // The requester is told after the card is rewritten.
@@ -84,7 +77,7 @@ describe('approvals through the real app', () => {
       values: { reason: { value: { type: 'plain_text_input', value: 'still <!channel> in use' } } },
     });
     expect(submitted.status).toBe(200);
-    const row = await waitForState(id, 'rejected');
+    const row = await waitForState(h, id, 'rejected');
     expect(row.decision_reason).toBe('still <!channel> in use');
     const text = latestCard(h, card);
     expect(text).toContain('Rejected by <@UAPPROVER>');
@@ -96,7 +89,7 @@ describe('approvals through the real app', () => {
     h.openai.state.addUser({ email: 'dan@x.com' });
     const { card, id } = await requestApproval(h, 'users remove dan@x.com');
     await approve(h, card, USERS.approver);
-    await waitForState(id, 'succeeded');
+    await waitForState(h, id, 'succeeded');
     const again = await approve(h, card, USERS.approver2);
     const note = await h.slack.waitFor((c) => c.method === `response:${again.responseId}`);
     expect(messageText(note)).toContain('already approved and done');
@@ -110,7 +103,7 @@ describe('approvals through the real app', () => {
       Array.from({ length: 50 }, (_, i) => approve(h, card, i % 2 === 0 ? USERS.approver : USERS.approver2)),
     );
     expect(clicks.every((c) => c.status === 200)).toBe(true);
-    await waitForState(id, 'succeeded');
+    await waitForState(h, id, 'succeeded');
     await h.bot.container.inFlight.drain(5_000);
     expect(h.openai.requests.filter((r) => r.method === 'DELETE')).toHaveLength(1);
   });
@@ -130,7 +123,7 @@ describe('approvals through the real app', () => {
     const { card, id } = await requestApproval(h, 'users remove gus@x.com');
     h.openai.fail({ method: 'DELETE', path: `/organization/users/${gus.id}`, status: 500 });
     await approve(h, card, USERS.approver);
-    const row = await waitForState(id, 'failed');
+    const row = await waitForState(h, id, 'failed');
     expect(JSON.stringify(row.error)).toContain('internal error');
     await h.slack.waitFor(
       (c) => c.method === 'chat.postMessage' && c.body.channel === USERS.admin && JSON.stringify(c.body).includes(id),

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { waitForState } from '../helpers/approval-outcome.js';
 import { approve, requestApproval } from '../helpers/approvals.js';
 import { type Harness, messageText, startHarness } from '../helpers/harness.js';
 import { USERS } from '../helpers/policy.js';
@@ -12,14 +13,6 @@ describe('service accounts and project API keys through the real app', () => {
   beforeEach(() => h.openai.reset());
 
   const writes = () => h.openai.requests.filter((r) => r.method !== 'GET');
-  const waitForState = async (id: string, state: string) => {
-    for (let i = 0; i < 200; i++) {
-      const row = await h.bot.container.store.get(id);
-      if (row?.state === state) return row;
-      await new Promise((r) => setTimeout(r, 10));
-    }
-    throw new Error(`request ${id} never reached ${state}`);
-  };
 
   /** A project with a user key (Alice's) and a service account with its key. */
   const seedProject = () => {
@@ -75,7 +68,7 @@ describe('service accounts and project API keys through the real app', () => {
       expect(cardText).toContain(`Its API keys stop working at once: ${saKey.id}`);
       expect(writes()).toHaveLength(0);
       await approve(h, card, USERS.approver);
-      await waitForState(id, 'succeeded');
+      await waitForState(h, id, 'succeeded');
       expect(writes()).toEqual([
         expect.objectContaining({
           method: 'DELETE',
@@ -124,7 +117,7 @@ describe('service accounts and project API keys through the real app', () => {
       expect(messageText(card)).toContain(`(${userKey.id}) of alice@x.com in project Payments`);
       expect(messageText(card)).toContain('cannot be undone');
       await approve(h, card, USERS.approver);
-      await waitForState(id, 'succeeded');
+      await waitForState(h, id, 'succeeded');
       expect(writes()).toEqual([
         expect.objectContaining({
           method: 'DELETE',
