@@ -41,3 +41,12 @@ export async function resolveProject(admin: AdminApi, ref: string): Promise<Proj
     `Several projects are named "${ref}": ${candidates.map((p) => p.id).join(', ')}. Use the project id instead.`,
   );
 }
+
+/** Several projects by id or name, resolved at once: their distinct ids and their names in the order given. */
+export async function resolveProjects(
+  admin: AdminApi,
+  refs: readonly string[],
+): Promise<{ projectIds: string[]; projectNames: string[] }> {
+  const projects = await Promise.all(refs.map((ref) => resolveProject(admin, ref)));
+  return { projectIds: [...new Set(projects.map((p) => p.id))], projectNames: projects.map((p) => p.name ?? p.id) };
+}

@@ -5,7 +5,7 @@ import type { DigestSubscription } from '../../storage/store.js';
 import { describeSchedule, nextRun, parseSchedule, ScheduleError, scheduleWords } from '../digests/schedule.js';
 import { DIGEST_SECTIONS } from '../digests/sections.js';
 import type { ReplyItem } from '../reply.js';
-import { resolveProject } from '../resolve.js';
+import { resolveProjects } from '../resolve.js';
 import { defineOperation } from './operation.js';
 
 /** Subscriptions one channel may hold; more would only repeat the same figures. */
@@ -94,12 +94,7 @@ export const digestSubscribe = defineOperation({
   risk: 'write',
   async resolve(deps, input) {
     if (input.project.length === 0) return input;
-    const projects = await Promise.all(input.project.map((ref) => resolveProject(deps.admin, ref)));
-    return {
-      ...input,
-      projectIds: [...new Set(projects.map((p) => p.id))],
-      projectNames: projects.map((p) => p.name ?? p.id),
-    };
+    return { ...input, ...(await resolveProjects(deps.admin, input.project)) };
   },
   describe: (input) =>
     `Post the spend digest ${describeSchedule(input.schedule)}` +

@@ -4,7 +4,7 @@ import { monthOf, parseMonthKey } from '../digests/calendar.js';
 import { digestLines, digestTitle } from '../digests/digest-text.js';
 import { buildDigest } from '../digests/spend-digest.js';
 import { fetchSpendSnapshot } from '../digests/spend-snapshot.js';
-import { resolveProject } from '../resolve.js';
+import { resolveProjects } from '../resolve.js';
 import { defineOperation } from './operation.js';
 
 const month = z
@@ -46,12 +46,7 @@ export const spendDigest = defineOperation({
       }
     }
     if (input.project.length === 0) return input;
-    const projects = await Promise.all(input.project.map((ref) => resolveProject(deps.admin, ref)));
-    return {
-      ...input,
-      projectIds: [...new Set(projects.map((p) => p.id))],
-      projectNames: projects.map((p) => p.name ?? p.id),
-    };
+    return { ...input, ...(await resolveProjects(deps.admin, input.project)) };
   },
   describe: (input) =>
     `Show the spend digest for ${input.month ?? 'this month'}` +
