@@ -1,6 +1,6 @@
 import { writePolicy } from '../test/helpers/policy.js';
 import { commandBody, postSigned, SIGNING_SECRET } from '../test/helpers/slack-requests.js';
-import { startChild } from './processes.js';
+import { allCores, pinSelf, pinsToCores, startChild } from './processes.js';
 import { fmt, printTable, type Summary, summarize } from './stats.js';
 
 const ADMIN_KEY = 'sk-admin-bench-key';
@@ -27,20 +27,26 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 2_500));
  * against a bare Bolt app that only acks. Fakes, bot and baseline each run in their own process.
  */
 export async function benchAckLatency(sizes = [50, 200, 500], rounds = 5): Promise<boolean> {
-  const fakes = await startChild('./fakes-main.ts', { BENCH_ADMIN_KEY: ADMIN_KEY, BENCH_ADMIN_DELAY_MS: '1000' });
+  // The servers under test take core 0 in turn; the load generator and the fakes share the other core.
+  pinSelf('1');
+  const fakes = await startChild('./fakes-main.ts', { BENCH_ADMIN_KEY: ADMIN_KEY, BENCH_ADMIN_DELAY_MS: '1000' }, 1);
   const slackApiUrl = fakes.values.SLACK_API_URL ?? '';
   const slackUrl = fakes.values.SLACK_URL ?? '';
   const common = { SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slackApiUrl };
-  const bare = await startChild('./bare-bolt-main.ts', common);
-  const bot = await startChild('../test/helpers/bot-main.ts', {
-    ...common,
-    OPENAI_ADMIN_KEY: ADMIN_KEY,
-    OPENAI_BASE_URL: fakes.values.OPENAI_BASE_URL ?? '',
-    DATABASE_URL: 'sqlite::memory:',
-    POLICY_FILE: writePolicy(),
-    PORT: '0',
-    LOG_LEVEL: 'silent',
-  });
+  const bare = await startChild('./bare-bolt-main.ts', common, 0);
+  const bot = await startChild(
+    '../test/helpers/bot-main.ts',
+    {
+      ...common,
+      OPENAI_ADMIN_KEY: ADMIN_KEY,
+      OPENAI_BASE_URL: fakes.values.OPENAI_BASE_URL ?? '',
+      DATABASE_URL: 'sqlite::memory:',
+      POLICY_FILE: writePolicy(),
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+    },
+    0,
+  );
   const bareUrl = `http://127.0.0.1:${bare.values.PORT}`;
   const botUrl = `http://127.0.0.1:${bot.values.PORT}`;
   await fire(bareUrl, slackUrl, 20);
@@ -74,9 +80,13 @@ export async function benchAckLatency(sizes = [50, 200, 500], rounds = 5): Promi
       pass ? 'ok' : 'MISS',
     ]);
   }
-  console.log(`\nAck latency of /openai users list, Admin API answering after 1 s (${rounds} rounds per N)`);
+  const placement = pinsToCores() ? 'servers pinned to core 0, load and fakes to core 1' : 'no core pinning';
+  console.log(
+    `\nAck latency of /openai users list, Admin API answering after 1 s (${rounds} rounds per N; ${placement})`,
+  );
   printTable(['N', 'bare p50', 'bare p99', 'bare max', 'bot p50', 'bot p99', 'bot max', 'p99 ratio', 'target'], rows);
   await Promise.all([bot.stop(), bare.stop()]);
   await fakes.stop();
+  pinSelf(allCores());
   return ok;
 }

@@ -1,5 +1,5 @@
 import { type Logger as BoltLogger, LogLevel } from '@slack/bolt';
-import type { Logger } from 'pino';
+import type { LevelWithSilent, Logger } from 'pino';
 
 const toText = (parts: unknown[]) =>
   parts
@@ -9,11 +9,17 @@ const toText = (parts: unknown[]) =>
 /** Lets Bolt log through pino, so its lines share our format and redaction. */
 export function createBoltLogger(logger: Logger): BoltLogger {
   let child = logger.child({ layer: 'bolt' });
+  // Bolt logs several debug lines per request; format them only when they will be written.
+  const at =
+    (level: LevelWithSilent & keyof Logger) =>
+    (...parts: unknown[]) => {
+      if (child.isLevelEnabled(level)) child[level](toText(parts));
+    };
   return {
-    debug: (...parts: unknown[]) => child.debug(toText(parts)),
-    info: (...parts: unknown[]) => child.info(toText(parts)),
-    warn: (...parts: unknown[]) => child.warn(toText(parts)),
-    error: (...parts: unknown[]) => child.error(toText(parts)),
+    debug: at('debug'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
     setLevel: (level: LogLevel) => {
       child.level = level;
     },
