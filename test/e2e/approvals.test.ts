@@ -22,6 +22,7 @@ describe('approvals through the real app', () => {
       'users remove <mailto:bob@x.com|bob@x.com> --reason "left the company"',
     );
     expect(messageText(reply)).toContain('Sent for approval: Remove Bob bob@x.com');
+    expect(messageText(reply)).toContain('Posted in <#CAPPROVALS>');
     const cardText = JSON.stringify(card.body.blocks);
     expect(cardText).toContain(bob.id);
     expect(cardText).toContain('<@UADMIN>');

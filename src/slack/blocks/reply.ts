@@ -17,7 +17,10 @@ export function renderReply(reply: Reply, maxMessages: number = LIMITS.messagesP
   const lead = [bold(reply.title), ...(reply.notes ?? []).map(escapeText)].join('\n');
   const head: KnownBlock[] = [section(lead)];
   if (reply.items && reply.items.length === 0 && reply.emptyText) head.push(section(escapeText(reply.emptyText)));
-  const tail = reply.requestId ? [context(`OpenAI request id ${code(reply.requestId)}`)] : [];
+  const tail: KnownBlock[] = [];
+  // Slack shows a channel link only to members, so a private approvals channel's name does not leak.
+  if (reply.channelId && /^[CG][A-Z0-9]+$/.test(reply.channelId)) tail.push(context(`Posted in <#${reply.channelId}>`));
+  if (reply.requestId) tail.push(context(`OpenAI request id ${code(reply.requestId)}`));
   if (reply.more) tail.push(moreBlock(reply.more));
   const messages = paginate(reply.title, head, packLines((reply.items ?? []).map(itemLine)), maxMessages);
   const last = messages[messages.length - 1] as SlackMessage;
