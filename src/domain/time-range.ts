@@ -99,3 +99,38 @@ export function describeRange(range: TimeRange): string | undefined {
   if (range.lt !== undefined) return `before ${formatMinute(range.lt)} UTC`;
   return undefined;
 }
+
+/** Whole UTC days for reports in daily buckets: `start` (00:00 UTC, inclusive) to `end` (00:00 UTC, exclusive). */
+export interface DayRange {
+  start: number;
+  end: number;
+  days: number;
+}
+
+/**
+ * The UTC days valid range arguments name, today included: `--since 30d` is today and the 29 days before (shorter
+ * or longer units round up to whole days), `--from` alone runs to today, `--to` alone (or nothing) covers
+ * `defaultDays` days ending that day. A `--to` after today stops at today; a `--from` after today leaves no days.
+ */
+export function resolveDayRange(args: RangeArgs, now: Date, defaultDays: number): DayRange {
+  const tomorrow = Math.floor(now.getTime() / 1000 / DAY) * DAY + DAY;
+  const span = (start: number, end: number): DayRange => ({ start, end, days: Math.max(0, (end - start) / DAY) });
+  if (args.since !== undefined) {
+    const days = Math.max(1, Math.ceil(durationSeconds(args.since) / DAY));
+    return span(tomorrow - days * DAY, tomorrow);
+  }
+  const end = args.to !== undefined ? Math.min((dayStart(args.to) as number) + DAY, tomorrow) : tomorrow;
+  const start = args.from !== undefined ? (dayStart(args.from) as number) : end - defaultDays * DAY;
+  return span(start, end);
+}
+
+/** `YYYY-MM-DD` of a Unix time (UTC). */
+export const isoDay = (unixSeconds: number): string => new Date(unixSeconds * 1000).toISOString().slice(0, 10);
+
+/** Days in words, e.g. `from 2026-02-14 to 2026-03-15 (30 days, UTC)` or `on 2026-03-15 (1 day, UTC)`. */
+export function describeDays(range: DayRange): string {
+  const first = isoDay(range.start);
+  const last = isoDay(range.end - DAY);
+  const count = `${range.days} day${range.days === 1 ? '' : 's'}, UTC`;
+  return first === last ? `on ${first} (${count})` : `from ${first} to ${last} (${count})`;
+}

@@ -12,6 +12,7 @@ import { rateLimitsResource } from './resources/rate-limits.js';
 import { serviceAccountsResource } from './resources/service-accounts.js';
 import { spendAlertsResource } from './resources/spend-alerts.js';
 import { spendLimitsResource } from './resources/spend-limits.js';
+import { usageResource } from './resources/usage.js';
 import { usersResource } from './resources/users.js';
 
 /** The typed Admin API: one property per resource, mirroring `/v1/organization/...`. */
@@ -31,6 +32,7 @@ export function createAdminApi(options: AdminClientOptions) {
     spendLimits: spendLimitsResource(client),
     dataRetention: dataRetentionResource(client),
     costs: costsResource(client),
+    usage: usageResource(client),
     auditLogs: auditLogsResource(client),
     close: () => client.close(),
   };

@@ -2,10 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   dayStart,
+  describeDays,
   describeRange,
   durationError,
   durationSeconds,
   rangeError,
+  resolveDayRange,
   resolveRange,
 } from '../../src/domain/time-range.js';
 
@@ -88,5 +90,43 @@ describe('ranges', () => {
   it('describes a range in UTC words', () => {
     expect(describeRange({ gte: unix('2026-11-13T15:00:00Z') })).toBe('since 2026-11-13 15:00 UTC');
     expect(describeRange({})).toBeUndefined();
+  });
+});
+
+describe('UTC day ranges for daily reports', () => {
+  const days = (args: Parameters<typeof resolveDayRange>[0]) => {
+    const range = resolveDayRange(args, NOW, 30);
+    return [new Date(range.start * 1000).toISOString().slice(0, 10), range.days];
+  };
+
+  it('covers the last 30 days, today included, by default and for --since 30d', () => {
+    expect(resolveDayRange({}, NOW, 30)).toEqual({
+      start: unix('2026-10-22T00:00:00Z'),
+      end: unix('2026-11-21T00:00:00Z'),
+      days: 30,
+    });
+    expect(resolveDayRange({ since: '30d' }, NOW, 30)).toEqual(resolveDayRange({}, NOW, 30));
+  });
+
+  it.each([
+    ['30m', '2026-11-20', 1],
+    ['24h', '2026-11-20', 1],
+    ['25h', '2026-11-19', 2],
+    ['7d', '2026-11-14', 7],
+    ['2w', '2026-11-07', 14],
+  ])('rounds --since %s up to whole days (from %s, %i days)', (since, first, count) => {
+    expect(days({ since })).toEqual([first, count]);
+  });
+
+  it('runs --from to today, ends --to on that day (never after today), and leaves no days after today', () => {
+    expect(days({ from: '2026-11-01' })).toEqual(['2026-11-01', 20]);
+    expect(days({ to: '2026-10-31' })).toEqual(['2026-10-02', 30]);
+    expect(days({ from: '2026-11-01', to: '2027-01-01' })).toEqual(['2026-11-01', 20]);
+    expect(resolveDayRange({ from: '2026-11-21' }, NOW, 30).days).toBe(0);
+  });
+
+  it('describes days inclusively', () => {
+    expect(describeDays(resolveDayRange({ since: '7d' }, NOW, 30))).toBe('from 2026-11-14 to 2026-11-20 (7 days, UTC)');
+    expect(describeDays(resolveDayRange({ since: '1h' }, NOW, 30))).toBe('on 2026-11-20 (1 day, UTC)');
   });
 });

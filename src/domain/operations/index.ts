@@ -2,6 +2,7 @@ import { adminKeysCreate, adminKeysDelete, adminKeysList } from './admin-keys.js
 import { apiKeysDelete, apiKeysList, apiKeysShow } from './api-keys.js';
 import { approvalsCancel, approvalsHistory, approvalsList, approvalsShow } from './approvals.js';
 import { auditList } from './audit-logs.js';
+import { costsReport } from './costs.js';
 import { retentionSet, retentionShow } from './data-retention.js';
 import { digestList, digestSubscribe, digestUnsubscribe } from './digest.js';
 import { inviteCancel, inviteCreate, invitesList } from './invites.js';
@@ -15,6 +16,7 @@ import { serviceAccountsCreate, serviceAccountsDelete, serviceAccountsList } fro
 import { spendDigest } from './spend.js';
 import { spendAlertsCreate, spendAlertsDelete, spendAlertsList, spendAlertsUpdate } from './spend-alerts.js';
 import { spendLimitRemove, spendLimitSet, spendLimitShow } from './spend-limits.js';
+import { usageReport } from './usage.js';
 import { usersList, usersRemove, usersRole, usersShow } from './users.js';
 
 /** Every operation the bot offers. Help, the parser, modals and the CLI are built from this list. */
@@ -65,6 +67,8 @@ export const operations: readonly AnyOperation[] = [
   approvalsShow,
   auditList,
   spendDigest,
+  costsReport,
+  usageReport,
   digestSubscribe,
   digestList,
   digestUnsubscribe,

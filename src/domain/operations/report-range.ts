@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { UsageError } from '../../errors.js';
+import type { OperationDeps } from '../ports.js';
+import { resolveProjects } from '../resolve.js';
+import { type DayRange, describeDays, isoDay, rangeError, resolveDayRange } from '../time-range.js';
+import type { ArgSpec } from './operation.js';
+
+/** Days a report covers when no range is given: the last 30 UTC days, today included. */
+export const DEFAULT_DAYS = 30;
+/** The longest range one report reads (about three years), so one command cannot page through decades. */
+export const MAX_DAYS = 1_096;
+const DEFAULT_ROWS = 25;
+const DAY = 86_400;
+const MAX_ROWS = 100;
+
+/** `--since`, `--from`, `--to`: the same forms and messages as `/openai audit`, counted in whole UTC days. */
+export const dayRangeArgs: readonly ArgSpec[] = [
+  { name: 'since', kind: 'flag', placeholder: '<30d|12w>', optional: true, help: 'days back, today included (30d)' },
+  { name: 'from', kind: 'flag', placeholder: '<YYYY-MM-DD>', optional: true, input: 'date', help: 'first UTC day' },
+  {
+    name: 'to',
+    kind: 'flag',
+    placeholder: '<YYYY-MM-DD>',
+    optional: true,
+    input: 'date',
+    help: 'last UTC day, included',
+  },
+];
+
+/** `--project`, repeatable: only these projects. */
+export const projectsFilterArg: ArgSpec = {
+  name: 'project',
+  kind: 'flag',
+  placeholder: '<project_id|name>',
+  optional: true,
+  repeatable: true,
+  input: 'project',
+  help: 'only these projects',
+};
+
+/** `--limit`: rows shown before the rest is folded into one. */
+export const rowsLimitArg: ArgSpec = {
+  name: 'limit',
+  kind: 'flag',
+  placeholder: '<n>',
+  optional: true,
+  input: 'number',
+  help: `rows shown (default ${DEFAULT_ROWS}, at most ${MAX_ROWS}); the rest are summed into one row`,
+};
+
+const rows = z
+  .union([z.string(), z.number()])
+  .transform((value, ctx) => {
+    const n = typeof value === 'number' ? value : /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
+    if (Number.isInteger(n) && n >= 1 && n <= MAX_ROWS) return n;
+    ctx.addIssue({ code: 'custom', message: `--limit ${value} is not a whole number from 1 to ${MAX_ROWS}.` });
+    return z.NEVER;
+  })
+  .default(DEFAULT_ROWS);
+
+/** Input fields of a range report; `projectIds`, `projectNames`, `start` and `end` are filled by `resolveReport`. */
+export const reportFields = {
+  since: z.string().trim().optional(),
+  from: z.string().trim().optional(),
+  to: z.string().trim().optional(),
+  project: z.array(z.string().trim().min(1)).default([]),
+  limit: rows,
+  projectIds: z.array(z.string()).optional(),
+  projectNames: z.array(z.string()).optional(),
+  start: z.int().nonnegative().optional(),
+  end: z.int().nonnegative().optional(),
+};
+
+interface ReportInput {
+  since?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  project: string[];
+  projectIds?: string[] | undefined;
+  projectNames?: string[] | undefined;
+  start?: number | undefined;
+  end?: number | undefined;
+}
+
+/** Reports the first problem with the range arguments on the argument it concerns (for `superRefine`). */
+export function checkRange(input: ReportInput, ctx: z.RefinementCtx): void {
+  const problem = rangeError(input);
+  if (problem) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
+}
+
+/** The UTC days of resolved input (or of the arguments, counted from now). */
+export function daysOf(deps: OperationDeps, input: ReportInput): DayRange {
+  if (input.start !== undefined && input.end !== undefined) {
+    return { start: input.start, end: input.end, days: Math.round((input.end - input.start) / DAY) };
+  }
+  return resolveDayRange(input, deps.now(), DEFAULT_DAYS);
+}
+
+/** Fixes the range to UTC days (refusing one that has no days yet or is too long) and resolves `--project`. */
+export async function resolveReport<I extends ReportInput>(deps: OperationDeps, input: I): Promise<I> {
+  const range = daysOf(deps, input);
+  if (range.days <= 0) {
+    const today = isoDay(Math.floor(deps.now().getTime() / 1000));
+    throw new UsageError(`--from ${input.from} is in the future; the latest day with figures is today, ${today}.`);
+  }
+  if (range.days > MAX_DAYS) {
+    throw new UsageError(`The range covers ${range.days} days; ask for at most ${MAX_DAYS} days (about 3 years).`);
+  }
+  const projects = input.project.length && !input.projectIds ? await resolveProjects(deps.admin, input.project) : {};
+  return { ...input, ...projects, start: range.start, end: range.end };
+}
+
+/** The range of (resolved) input in words, e.g. `from 2026-02-14 to 2026-03-15 (30 days, UTC) for Alpha`. */
+export function describeReport(input: ReportInput): string {
+  const days =
+    input.start !== undefined && input.end !== undefined
+      ? describeDays({ start: input.start, end: input.end, days: Math.round((input.end - input.start) / DAY) })
+      : `over the last ${DEFAULT_DAYS} days`;
+  const projects = input.projectNames ?? input.project;
+  return projects.length ? `${days} for ${projects.join(', ')}` : days;
+}
