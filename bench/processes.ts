@@ -30,9 +30,14 @@ export interface Child {
  * Starts a TypeScript entry point in its own Node.js process and waits for its `READY` line. With `cpu`, the
  * process is pinned to that core (Linux `taskset`), so servers under test do not share a core with the load.
  */
-export async function startChild(entry: string, env: Record<string, string> = {}, cpu?: number): Promise<Child> {
+export async function startChild(
+  entry: string,
+  env: Record<string, string> = {},
+  cpu?: number,
+  nodeFlags: readonly string[] = [],
+): Promise<Child> {
   const file = fileURLToPath(new URL(entry, import.meta.url));
-  const node = [process.execPath, '--import', 'tsx', file];
+  const node = [process.execPath, ...nodeFlags, '--import', 'tsx', file];
   const [command, ...args] = cpu === undefined || !canPin() ? node : ['taskset', '-c', String(cpu), ...node];
   const child: ChildProcess = spawn(command as string, args, {
     env: { PATH: process.env.PATH ?? '', ...env },

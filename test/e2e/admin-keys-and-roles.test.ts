@@ -78,6 +78,7 @@ describe('admin keys, organization roles and mentions through the real app', () 
     });
 
     it('refuses to delete the key the bot runs with before any approval is filed', async () => {
+      await h.bot.container.inFlight.drain(5_000);
       const before = h.slack.callsTo('chat.postMessage').length;
       const pending = (await h.bot.container.store.listByState(['pending'])).length;
       const text = messageText(await h.ask('admin-keys delete key_bot'));

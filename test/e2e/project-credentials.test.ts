@@ -128,6 +128,7 @@ describe('service accounts and project API keys through the real app', () => {
 
     it("refuses up front to delete a service account's key, pointing at the service account", async () => {
       const { serviceAccount, saKey } = seedProject();
+      await h.bot.container.inFlight.drain(5_000);
       const before = h.slack.callsTo('chat.postMessage').length;
       const text = messageText(await h.ask(`api-keys delete Payments ${saKey.id}`));
       expect(text).toContain(`belongs to service account "ci-bot" (${serviceAccount.id})`);

@@ -10,10 +10,8 @@ export const approvalApproved =
   (services: SlackServices) =>
   async ({ ack, action, body }: Args): Promise<void> => {
     await ack();
-    await services.inFlight.track(
-      (async () => {
-        const decision = await services.approvals.decide(body.user.id, action.value ?? '', 'approve');
-        if (decision.kind !== 'decided') await postToResponseUrl(body.response_url, [renderNotice(decision.message)]);
-      })(),
-    );
+    await services.inFlight.afterAck(async () => {
+      const decision = await services.approvals.decide(body.user.id, action.value ?? '', 'approve');
+      if (decision.kind !== 'decided') await postToResponseUrl(body.response_url, [renderNotice(decision.message)]);
+    });
   };

@@ -13,13 +13,11 @@ export const moreClicked =
   (services: SlackServices) =>
   async ({ ack, action, body }: Args): Promise<void> => {
     await ack();
-    await services.inFlight.track(
-      (async () => {
-        const more = decodeMore(action.value);
-        if (!more) throw new UsageError('This button no longer works; run the command again.');
-        const actor = toActor(body.user.id, body.channel?.id ?? body.container?.channel_id);
-        const reply = await services.commands.more(actor, more.operation, more.input);
-        await postToResponseUrl(body.response_url, renderReply(reply));
-      })(),
-    );
+    await services.inFlight.afterAck(async () => {
+      const more = decodeMore(action.value);
+      if (!more) throw new UsageError('This button no longer works; run the command again.');
+      const actor = toActor(body.user.id, body.channel?.id ?? body.container?.channel_id);
+      const reply = await services.commands.more(actor, more.operation, more.input);
+      await postToResponseUrl(body.response_url, renderReply(reply));
+    });
   };

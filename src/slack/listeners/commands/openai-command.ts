@@ -13,25 +13,18 @@ export const openaiCommand =
   (services: SlackServices) =>
   async ({ command, ack, client }: Args): Promise<void> => {
     await ack();
-    await services.inFlight.track(
-      (async () => {
-        // Let requests already waiting on the socket be acknowledged before this one's slower work starts.
-        await new Promise((resolve) => setImmediate(resolve));
-        const outcome = await services.commands.handle(
-          toActor(command.user_id, command.channel_id),
-          command.text ?? '',
-        );
-        if (outcome.kind === 'picker') {
-          await client.views.open({
-            trigger_id: command.trigger_id,
-            view: renderPicker(services.operations, command.channel_id),
-          });
-          return;
-        }
-        const messages =
-          outcome.kind === 'help' ? renderHelp(outcome.entries, outcome.topic) : renderReply(outcome.reply);
-        const forChannel = outcome.kind === 'reply' && outcome.reply.visibility === 'channel';
-        await postToResponseUrl(command.response_url, messages, forChannel ? { visibility: 'in_channel' } : {});
-      })(),
-    );
+    await services.inFlight.afterAck(async () => {
+      const outcome = await services.commands.handle(toActor(command.user_id, command.channel_id), command.text ?? '');
+      if (outcome.kind === 'picker') {
+        await client.views.open({
+          trigger_id: command.trigger_id,
+          view: renderPicker(services.operations, command.channel_id),
+        });
+        return;
+      }
+      const messages =
+        outcome.kind === 'help' ? renderHelp(outcome.entries, outcome.topic) : renderReply(outcome.reply);
+      const forChannel = outcome.kind === 'reply' && outcome.reply.visibility === 'channel';
+      await postToResponseUrl(command.response_url, messages, forChannel ? { visibility: 'in_channel' } : {});
+    });
   };

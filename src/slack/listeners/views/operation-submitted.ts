@@ -32,23 +32,21 @@ export const operationSubmitted =
     }
     await ack();
     const userId = body.user.id;
-    await services.inFlight.track(
-      (async () => {
-        const messages = await services.commands
-          .run(toActor(userId, channelId), operation, bound.input, form.reason)
-          .then(
-            (reply) => renderReply(reply),
-            (error: unknown) => {
-              // A submission has no response_url for the error edge to answer on, so it is answered here.
-              const text = describeError(error);
-              if (!text.expected) services.logger.error({ err: error }, 'form submission failed');
-              return [renderError(text)];
-            },
-          );
-        for (const message of messages) {
-          if (channelId) await client.chat.postEphemeral({ channel: channelId, user: userId, ...message });
-          else await client.chat.postMessage({ channel: userId, ...message });
-        }
-      })(),
-    );
+    await services.inFlight.afterAck(async () => {
+      const messages = await services.commands
+        .run(toActor(userId, channelId), operation, bound.input, form.reason)
+        .then(
+          (reply) => renderReply(reply),
+          (error: unknown) => {
+            // A submission has no response_url for the error edge to answer on, so it is answered here.
+            const text = describeError(error);
+            if (!text.expected) services.logger.error({ err: error }, 'form submission failed');
+            return [renderError(text)];
+          },
+        );
+      for (const message of messages) {
+        if (channelId) await client.chat.postEphemeral({ channel: channelId, user: userId, ...message });
+        else await client.chat.postMessage({ channel: userId, ...message });
+      }
+    });
   };
