@@ -31,13 +31,14 @@ async function fire(botUrl: string, slackUrl: string, n: number): Promise<number
 /** The Node.js flags `npm start` runs the bot with; the baseline gets the same, so only the code differs. */
 const SERVER_NODE_FLAGS = startFlags();
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 2_500));
+/** Long enough for the delayed Admin API answers and the replies of a burst of `n` to finish. */
+const settle = (n: number) => new Promise((resolve) => setTimeout(resolve, 1_200 + 3 * n));
 
 /**
  * Ack latency of `/openai users list` under N concurrent signed commands while the Admin API answers after 1 s,
  * against a bare Bolt app that only acks. Fakes, bot and baseline each run in their own process.
  */
-export async function benchAckLatency(sizes = [50, 200, 500], minSamples = 1_000): Promise<boolean> {
+export async function benchAckLatency(sizes = [50, 200, 500], minSamples = 2_000): Promise<boolean> {
   // The servers under test take core 0 in turn; the load generator and the fakes share the other core.
   pinSelf('1');
   const fakes = await startChild('./fakes-main.ts', { BENCH_ADMIN_KEY: ADMIN_KEY, BENCH_ADMIN_DELAY_MS: '1000' }, 1);
@@ -65,7 +66,7 @@ export async function benchAckLatency(sizes = [50, 200, 500], minSamples = 1_000
   for (let i = 0; i < 3; i++) {
     await fire(bareUrl, slackUrl, 200);
     await fire(botUrl, slackUrl, 200);
-    await settle();
+    await settle(200);
   }
   const rows: (string | number)[][] = [];
   let ok = true;
@@ -73,12 +74,12 @@ export async function benchAckLatency(sizes = [50, 200, 500], minSamples = 1_000
     const bareMs: number[] = [];
     const botMs: number[] = [];
     // Alternate the two targets so background noise falls on both alike.
-    // Enough rounds that p99 rests on at least ten samples above it, not on a single burst.
+    // Enough rounds that p99 rests on at least twenty samples above it, not on one unlucky burst.
     const rounds = Math.max(5, Math.ceil(minSamples / n));
     for (let round = 0; round < rounds; round++) {
       bareMs.push(...(await fire(bareUrl, slackUrl, n)));
       botMs.push(...(await fire(botUrl, slackUrl, n)));
-      await settle();
+      await settle(n);
     }
     const b: Summary = summarize(bareMs);
     const o: Summary = summarize(botMs);
