@@ -31,8 +31,8 @@ async function fire(botUrl: string, slackUrl: string, n: number): Promise<number
 /** The Node.js flags `npm start` runs the bot with; the baseline gets the same, so only the code differs. */
 const SERVER_NODE_FLAGS = startFlags();
 
-/** Long enough for the delayed Admin API answers and the replies of a burst of `n` to finish. */
-const settle = (n: number) => new Promise((resolve) => setTimeout(resolve, 1_200 + 3 * n));
+/** Long enough for the delayed Admin API answers and the replies of a burst to finish before the next one. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 2_500));
 
 /**
  * Ack latency of `/openai users list` under N concurrent signed commands while the Admin API answers after 1 s,
@@ -66,7 +66,7 @@ export async function benchAckLatency(sizes = [50, 200, 500], minSamples = 2_000
   for (let i = 0; i < 3; i++) {
     await fire(bareUrl, slackUrl, 200);
     await fire(botUrl, slackUrl, 200);
-    await settle(200);
+    await settle();
   }
   const rows: (string | number)[][] = [];
   let ok = true;
@@ -79,7 +79,7 @@ export async function benchAckLatency(sizes = [50, 200, 500], minSamples = 2_000
     for (let round = 0; round < rounds; round++) {
       bareMs.push(...(await fire(bareUrl, slackUrl, n)));
       botMs.push(...(await fire(botUrl, slackUrl, n)));
-      await settle(n);
+      await settle();
     }
     const b: Summary = summarize(bareMs);
     const o: Summary = summarize(botMs);
