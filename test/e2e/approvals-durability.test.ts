@@ -132,6 +132,10 @@ describe('approvals survive crashes and several replicas', () => {
     const store = await createStore(url);
     try {
       await waitForState(store, id, 'executing');
+      // Kill it while the DELETE is in flight: sent, not yet answered.
+      for (let i = 0; i < 400 && !openai.requests.some((r) => r.method === 'DELETE'); i++) {
+        await new Promise((r) => setTimeout(r, 25));
+      }
       await first.kill();
       await start(env(url, fast));
       await waitForState(store, id, 'outcome_unknown');
