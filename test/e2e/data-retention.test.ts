@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { approveCommand, writesTo } from '../helpers/approval-outcome.js';
+import { approveCommand, writeCalls, writesTo } from '../helpers/approval-outcome.js';
 import { type Harness, messageText, startHarness } from '../helpers/harness.js';
 
 describe('data retention through the real app', () => {
@@ -10,7 +10,7 @@ describe('data retention through the real app', () => {
   afterAll(() => h.close());
   beforeEach(() => h.openai.reset());
 
-  const writes = () => writesTo(h).map((r) => ({ call: `${r.method} ${r.path}`, body: r.body }));
+  const writes = () => writeCalls(h);
 
   it('shows the organization setting in plain words', async () => {
     const text = messageText(await h.ask('retention show'));

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { approveCommand, writesTo } from '../helpers/approval-outcome.js';
+import { approveCommand, writeCalls, writesTo } from '../helpers/approval-outcome.js';
 import { requestApproval } from '../helpers/approvals.js';
 import { type Harness, messageText, startHarness } from '../helpers/harness.js';
 
@@ -11,7 +11,7 @@ describe('rate limits and model permissions through the real app', () => {
   afterAll(() => h.close());
   beforeEach(() => h.openai.reset());
 
-  const writes = () => writesTo(h).map((r) => ({ call: `${r.method} ${r.path}`, body: r.body }));
+  const writes = () => writeCalls(h);
 
   it('lists the limits of every model with units and thousands separators', async () => {
     h.openai.state.addProject({ name: 'Alpha' });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { approveCommand, writesTo } from '../helpers/approval-outcome.js';
+import { approveCommand, writeCalls, writesTo } from '../helpers/approval-outcome.js';
 import { type Harness, messageText, startHarness } from '../helpers/harness.js';
 
 const alertBody = (cents: number, recipients: string[], prefix?: string) => ({
@@ -17,7 +17,7 @@ describe('spend alerts and spend limits through the real app', () => {
   afterAll(() => h.close());
   beforeEach(() => h.openai.reset());
 
-  const writes = () => writesTo(h).map((r) => ({ call: `${r.method} ${r.path}`, body: r.body }));
+  const writes = () => writeCalls(h);
 
   it('creates an organization alert from a dollar amount, sending integer cents', async () => {
     const text = messageText(

@@ -19,6 +19,9 @@ export async function waitForState(h: Harness, id: string, state: string): Promi
 /** Every request the fake Admin API received that could change something. */
 export const writesTo = (h: Harness) => h.openai.requests.filter((r) => r.method !== 'GET');
 
+/** The same writes as `METHOD /path` with their bodies, for comparing with what a test expects. */
+export const writeCalls = (h: Harness) => writesTo(h).map((r) => ({ call: `${r.method} ${r.path}`, body: r.body }));
+
 /**
  * Files `text` for approval, checks that nothing was written before the decision, has an approver approve it
  * and waits until it ran. Returns the card text (as first posted) and the requester's reply.
