@@ -1,7 +1,7 @@
 import { ForbiddenError } from '../../errors.js';
 import type { Actor } from '../actor.js';
 import type { Risk } from '../operations/operation.js';
-import type { PolicyDocument, RoleName } from './policy-schema.js';
+import type { OperationRule, PolicyDocument, RoleName } from './policy-schema.js';
 
 /** Resolves Slack user groups to their members; the Slack layer implements it with `usergroups.users.list`. */
 export interface GroupDirectory {
@@ -38,10 +38,16 @@ export class Policy {
     return this.document.approval_channel;
   }
 
-  /** The rule for an operation: its own entry, else its resource's `name.*` entry, else the defaults. */
+  /**
+   * The rule for an operation, merged key by key: its own entry over its resource's `name.*` entry over the
+   * defaults, so a rule that sets only `approvals` keeps the resource's channel restriction.
+   */
   ruleFor(operationName: string, risk: Risk): EffectiveRule {
     const resource = operationName.split('.')[0];
-    const own = this.document.operations[operationName] ?? this.document.operations[`${resource}.*`] ?? {};
+    const own: OperationRule = {
+      ...definedKeys(this.document.operations[`${resource}.*`]),
+      ...definedKeys(this.document.operations[operationName]),
+    };
     return {
       requireApproval: own.require_approval ?? risk === 'destructive',
       approvals: own.approvals ?? this.document.approvals.required,
@@ -77,9 +83,34 @@ export class Policy {
     }
     if (await this.hasAnyRole(actor.userId, rule.allowedRoles)) return rule;
     const verb = risk === 'read' ? 'view this' : rule.requireApproval ? 'request this change' : 'make this change';
-    const roles = rule.allowedRoles.filter((r) => risk !== 'read' || r !== 'approver').join(' or ');
     throw new ForbiddenError(
-      `You are not allowed to ${verb} (${operationName} needs the ${roles} role in the policy).`,
+      `You are not allowed to ${verb} (${operationName} needs the ${this.#roleList(rule, risk)} role in the policy).`,
     );
   }
+
+  /**
+   * Why the person who filed a request may no longer run its operation under the policy as it is now (a role
+   * taken away, a channel restriction added), or undefined when they still may.
+   */
+  async whyMayNotRun(requester: Actor, risk: Risk, operationName: string): Promise<string | undefined> {
+    const rule = this.ruleFor(operationName, risk);
+    if (requester.source === 'cli') return undefined;
+    if (rule.channels && (!requester.channelId || !rule.channels.includes(requester.channelId))) {
+      const from = requester.channelId
+        ? `this request came from ${requester.channelId}`
+        : 'this request came from no channel';
+      return `${operationName} may now only be used in ${rule.channels.join(', ')}, and ${from}`;
+    }
+    if (await this.hasAnyRole(requester.userId, rule.allowedRoles)) return undefined;
+    return `the requester ${requester.userId} no longer holds the ${this.#roleList(rule, risk)} role that ${operationName} needs`;
+  }
+
+  #roleList(rule: EffectiveRule, risk: Risk): string {
+    return rule.allowedRoles.filter((r) => risk !== 'read' || r !== 'approver').join(' or ');
+  }
+}
+
+/** The keys of a rule that are set; an absent rule has none. */
+function definedKeys(rule: OperationRule | undefined): OperationRule {
+  return Object.fromEntries(Object.entries(rule ?? {}).filter(([, value]) => value !== undefined)) as OperationRule;
 }
