@@ -1,23 +1,15 @@
 import type { Kysely, Updateable } from 'kysely';
 import type { ApprovalRequestsTable, Database } from './database.js';
 import { pageSize } from './page-size.js';
-import { toApprovalRequest, toApprovalVote, toJsonText } from './row-codec.js';
+import { toApprovalRequest, toJsonText } from './row-codec.js';
 import type { ApprovalPatch, Store } from './store.js';
 
 type ApprovalMethods = Pick<
   Store,
-  | 'insert'
-  | 'get'
-  | 'transition'
-  | 'setCard'
-  | 'listByState'
-  | 'listRecent'
-  | 'listExpired'
-  | 'addApproval'
-  | 'listApprovals'
+  'insert' | 'get' | 'transition' | 'setCard' | 'listByState' | 'listRecent' | 'listExpired'
 >;
 
-function encodePatch(patch: ApprovalPatch): Updateable<ApprovalRequestsTable> {
+export function encodePatch(patch: ApprovalPatch): Updateable<ApprovalRequestsTable> {
   const { result, error, ...plain } = patch;
   const encoded: Updateable<ApprovalRequestsTable> = { ...plain };
   if (result !== undefined) encoded.result = toJsonText(result);
@@ -25,7 +17,7 @@ function encodePatch(patch: ApprovalPatch): Updateable<ApprovalRequestsTable> {
   return encoded;
 }
 
-/** Approval requests and their votes. Every state change is one conditional UPDATE ... RETURNING. */
+/** Approval requests. Every state change is one conditional UPDATE ... RETURNING. */
 export function approvalMethods(db: Kysely<Database>): ApprovalMethods {
   return {
     async insert(request) {
@@ -122,31 +114,6 @@ export function approvalMethods(db: Kysely<Database>): ApprovalMethods {
         .limit(pageSize(options?.limit, 100))
         .execute();
       return rows.map(toApprovalRequest);
-    },
-
-    async addApproval(requestId, userId, at) {
-      await db
-        .insertInto('approval_votes')
-        .values({ request_id: requestId, user_id: userId, at })
-        .onConflict((oc) => oc.columns(['request_id', 'user_id']).doNothing())
-        .execute();
-      const { n } = await db
-        .selectFrom('approval_votes')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .where('request_id', '=', requestId)
-        .executeTakeFirstOrThrow();
-      return Number(n);
-    },
-
-    async listApprovals(requestId) {
-      const rows = await db
-        .selectFrom('approval_votes')
-        .selectAll()
-        .where('request_id', '=', requestId)
-        .orderBy('at')
-        .orderBy('user_id')
-        .execute();
-      return rows.map(toApprovalVote);
     },
   };
 }

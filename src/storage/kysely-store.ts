@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { approvalMethods } from './approval-requests.js';
+import { voteMethods } from './approval-votes.js';
 import { auditMethods } from './audit-trail.js';
 import { coordinationMethods } from './coordination.js';
 import type { Database } from './database.js';
@@ -15,6 +16,7 @@ export function createKyselyStore(db: Kysely<Database>): Store {
   let closing: Promise<void> | undefined;
   return {
     ...approvalMethods(db),
+    ...voteMethods(db),
     ...auditMethods(db),
     ...subscriptionMethods(db),
     ...coordinationMethods(db),

@@ -77,6 +77,8 @@ export type ApprovalPatch = Partial<
     | 'decision_reason'
     | 'card_channel'
     | 'card_ts'
+    | 'required_approvals'
+    | 'approver_role'
   >
 >;
 
@@ -85,6 +87,16 @@ export interface ApprovalVote {
   request_id: string;
   user_id: string;
   at: number;
+}
+
+/** What `settleApproval` found and did, all in one transaction. */
+export interface ApprovalTally {
+  /** The request after the call: `approved` when this call completed it, else still `pending`. */
+  request: ApprovalRequest;
+  /** Distinct votes recorded, this one included. */
+  votes: number;
+  /** True for the one call that moved the request from `pending` to `approved`. */
+  approved: boolean;
 }
 
 /**
@@ -172,6 +184,17 @@ export interface Store {
   addApproval(requestId: string, userId: string, at: number): Promise<number>;
   /** Votes on a request, oldest first. */
   listApprovals(requestId: string): Promise<ApprovalVote[]>;
+  /**
+   * One transaction on a pending request: records `vote` (once per user; none when omitted), counts the distinct
+   * votes and, when they reach `required`, moves the request `pending → approved` with `patch`. Either all of it
+   * happens or none. Undefined when the request does not exist or is no longer pending.
+   */
+  settleApproval(
+    requestId: string,
+    options: { vote?: { userId: string; at: number }; required: number; patch?: ApprovalPatch },
+  ): Promise<ApprovalTally | undefined>;
+  /** Pending requests whose distinct votes already reach their stored requirement, oldest first (limit 100). */
+  listApprovable(options?: ListOptions): Promise<ApprovalRequest[]>;
 
   appendAudit(event: NewAuditEvent): Promise<AuditEvent>;
   listAudit(query?: AuditQuery): Promise<AuditEvent[]>;

@@ -3,6 +3,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createStore } from '../../src/storage/create-store.js';
 import { MIGRATIONS } from '../../src/storage/migrations.js';
+import { failPostgresTransitionsTo } from '../helpers/sql-faults.js';
 import { describeStoreContract } from './store-contract.js';
 
 const url = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -49,6 +50,7 @@ if (unreachable === undefined) {
     'PostgreSQL',
     () => createStore(url, { schema: newSchema() }),
     () => createStore(url, { schema: currentSchema() }),
+    (state) => failPostgresTransitionsTo(url, currentSchema(), state),
   );
 
   describe('PostgreSQL store', () => {

@@ -5,6 +5,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createStore } from '../../src/storage/create-store.js';
 import { MIGRATIONS } from '../../src/storage/migrations.js';
+import { failSqliteTransitionsTo } from '../helpers/sql-faults.js';
 import { newRequest } from './contract/harness.js';
 import { describeStoreContract } from './store-contract.js';
 
@@ -24,6 +25,7 @@ describeStoreContract(
   'SQLite file',
   () => createStore(`sqlite:${freshPath()}`),
   () => createStore(`sqlite:${currentPath}`),
+  (state) => failSqliteTransitionsTo(currentPath, state),
 );
 
 describe('SQLite store', () => {

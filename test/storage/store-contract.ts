@@ -5,15 +5,18 @@ import { describeAuditAndSubscriptionContract } from './contract/audit-and-subsc
 import { describeConcurrencyContract } from './contract/concurrency.js';
 import { describeCoordinationContract } from './contract/coordination.js';
 import { type ContractHarness, newRequest } from './contract/harness.js';
+import { describeVoteContract } from './contract/votes.js';
 
 /**
  * The behaviour every Store must have. `makeStore` opens a store on a fresh, empty database; `reopen`
- * opens a second store (own connections, migrations run again) on the database of the latest `makeStore`.
+ * opens a second store (own connections, migrations run again) on the database of the latest `makeStore`;
+ * `failTransitionsTo` injects a database fault there.
  */
 export function describeStoreContract(
   name: string,
   makeStore: () => Promise<Store>,
   reopen: () => Promise<Store>,
+  failTransitionsTo: ContractHarness['failTransitionsTo'],
 ): void {
   describe(`Store contract: ${name}`, () => {
     const opened: Store[] = [];
@@ -22,13 +25,14 @@ export function describeStoreContract(
       opened.push(store);
       return store;
     };
-    const harness: ContractHarness = { fresh: () => track(makeStore), sibling: () => track(reopen) };
+    const harness: ContractHarness = { fresh: () => track(makeStore), sibling: () => track(reopen), failTransitionsTo };
 
     afterEach(async () => {
       await Promise.all(opened.splice(0).map((store) => store.close()));
     });
 
     describeApprovalContract(harness);
+    describeVoteContract(harness);
     describeConcurrencyContract(harness);
     describeCoordinationContract(harness);
     describeAuditAndSubscriptionContract(harness);

@@ -6,15 +6,11 @@ import type { AnyOperation } from '../operations/operation.js';
 import type { EffectiveRule, Policy } from '../policy/policy.js';
 import type { OperationDeps } from '../ports.js';
 import type { Reply } from '../reply.js';
+import { ApprovalDecisions, type CheckResult, type Decision } from './approval-decisions.js';
 import type { ApprovalExecutor } from './approval-executor.js';
+import { ApprovalTrail } from './approval-trail.js';
 import type { ApprovalNotifier, UserDirectory } from './ports.js';
 import { formatInstant, notPendingText } from './state-text.js';
-
-/** What became of a click on Approve or Reject. Refusals change nothing. */
-export type Decision =
-  | { kind: 'refused'; message: string }
-  | { kind: 'recorded'; message: string }
-  | { kind: 'decided'; message: string; request: ApprovalRequest };
 
 export interface ApprovalServiceDeps {
   policy: Policy;
@@ -27,12 +23,18 @@ export interface ApprovalServiceDeps {
 
 const newRequestId = () => `req_${randomBytes(5).toString('hex')}`;
 
+export type { CheckResult, Decision };
+
 /** Files risky operations for approval and applies decisions, each step a compare-and-set in the store. */
 export class ApprovalService {
   readonly #deps: ApprovalServiceDeps;
+  readonly #trail: ApprovalTrail;
+  readonly #decisions: ApprovalDecisions;
 
   constructor(deps: ApprovalServiceDeps) {
     this.#deps = deps;
+    this.#trail = new ApprovalTrail(deps.operationDeps.store, deps.notifier, () => this.#now());
+    this.#decisions = new ApprovalDecisions(deps, this.#trail, (request) => this.expire(request));
   }
 
   get #store() {
@@ -67,7 +69,7 @@ export class ApprovalService {
       created_at: now,
       expires_at: now + rule.expiresAfterMs,
     });
-    await this.#audit(request, 'requested', actor.userId, { reason: reason ?? null });
+    await this.#trail.audit(request, 'requested', actor.userId, { reason: reason ?? null });
     let card: { channel: string; ts: string };
     try {
       card = await this.#deps.notifier.postCard({ request, votes: [] });
@@ -75,7 +77,7 @@ export class ApprovalService {
       await this.#store.transition(request.id, 'pending', 'cancelled', {
         decision_reason: 'approval card could not be posted',
       });
-      await this.#audit(request, 'cancelled', undefined, { reason: 'approval card could not be posted' });
+      await this.#trail.audit(request, 'cancelled', undefined, { reason: 'approval card could not be posted' });
       throw error;
     }
     await this.#store.setCard(request.id, card.channel, card.ts);
@@ -90,75 +92,19 @@ export class ApprovalService {
     };
   }
 
-  /** Applies an Approve or Reject click. */
-  async decide(userId: string, requestId: string, verdict: 'approve' | 'reject', reason?: string): Promise<Decision> {
-    const check = await this.check(userId, requestId, verdict);
-    if (check.kind === 'refused') return check;
-    const { request } = check;
-    const now = this.#now();
-    if (verdict === 'reject') {
-      const rejected = await this.#store.transition(request.id, 'pending', 'rejected', {
-        decided_by: userId,
-        decided_at: now,
-        decision_reason: reason ?? null,
-      });
-      if (!rejected) return this.#lostRace(request.id);
-      await this.#audit(rejected, 'rejected', userId, { reason: reason ?? null });
-      await this.#announce(rejected);
-      return { kind: 'decided', message: `Rejected request ${rejected.id}.`, request: rejected };
-    }
-    const count = await this.#store.addApproval(request.id, userId, now);
-    await this.#audit(request, 'approval', userId, { count, required: request.required_approvals });
-    if (count < request.required_approvals) {
-      await this.#refreshCard(request);
-      return { kind: 'recorded', message: `Approval recorded (${count} of ${request.required_approvals}).` };
-    }
-    const approved = await this.#store.transition(request.id, 'pending', 'approved', {
-      decided_by: userId,
-      decided_at: now,
-    });
-    if (!approved) return this.#lostRace(request.id);
-    await this.#audit(approved, 'approved', userId);
-    const done = await this.#deps.executor.execute(approved);
-    return { kind: 'decided', message: `Approved request ${approved.id}.`, request: done ?? approved };
+  /** Applies an Approve or Reject click, under the policy as it is now. */
+  decide(userId: string, requestId: string, verdict: 'approve' | 'reject', reason?: string): Promise<Decision> {
+    return this.#decisions.decide(userId, requestId, verdict, reason);
   }
 
   /** Whether this person may decide this request now; expires it when its time has passed. */
-  async check(
-    userId: string,
-    requestId: string,
-    verdict: 'approve' | 'reject',
-  ): Promise<{ kind: 'refused'; message: string } | { kind: 'ok'; request: ApprovalRequest }> {
-    const request = await this.#store.get(requestId);
-    if (!request) return { kind: 'refused', message: `There is no request ${requestId}.` };
-    if (request.state !== 'pending') return { kind: 'refused', message: notPendingText(request) };
-    if (this.#now() >= request.expires_at) {
-      await this.expire(request);
-      return {
-        kind: 'refused',
-        message: `Request ${request.id} expired at ${formatInstant(request.expires_at)}; nothing was changed.`,
-      };
-    }
-    if (userId === request.requester_id) {
-      return {
-        kind: 'refused',
-        message:
-          verdict === 'approve'
-            ? 'You cannot approve your own request; someone else with the approver role must.'
-            : `You cannot reject your own request; withdraw it with /openai approvals cancel ${request.id}.`,
-      };
-    }
-    if (!(await this.#deps.policy.hasRole(userId, request.approver_role as 'approver'))) {
-      return {
-        kind: 'refused',
-        message: `Only members of the ${request.approver_role} role may ${verdict} this request.`,
-      };
-    }
-    const votes = await this.#store.listApprovals(request.id);
-    if (verdict === 'approve' && votes.some((v) => v.user_id === userId)) {
-      return { kind: 'refused', message: `You already approved request ${request.id}; it needs someone else too.` };
-    }
-    return { kind: 'ok', request };
+  check(userId: string, requestId: string, verdict: 'approve' | 'reject'): Promise<CheckResult> {
+    return this.#decisions.check(userId, requestId, verdict);
+  }
+
+  /** Completes pending requests whose recorded votes are already enough (see ApprovalDecisions). */
+  completeApprovable(): Promise<number> {
+    return this.#decisions.completeApprovable();
   }
 
   /** Withdraws a pending request; only its requester may. */
@@ -171,8 +117,8 @@ export class ApprovalService {
       decided_at: this.#now(),
     });
     if (!cancelled) throw new ForbiddenError(notPendingText((await this.#store.get(request.id)) ?? request));
-    await this.#audit(cancelled, 'cancelled', userId);
-    await this.#refreshCard(cancelled);
+    await this.#trail.audit(cancelled, 'cancelled', userId);
+    await this.#trail.refreshCard(cancelled);
     return { title: `Cancelled request ${cancelled.id}; nothing was changed.` };
   }
 
@@ -180,8 +126,8 @@ export class ApprovalService {
   async expire(request: ApprovalRequest): Promise<void> {
     const expired = await this.#store.transition(request.id, 'pending', 'expired', { decided_at: this.#now() });
     if (!expired) return;
-    await this.#audit(expired, 'expired');
-    await this.#announce(expired);
+    await this.#trail.audit(expired, 'expired');
+    await this.#trail.announce(expired);
   }
 
   /** Pending requests, the ones this person may approve first. */
@@ -189,7 +135,8 @@ export class ApprovalService {
     const pending = await this.#store.listByState(['pending'], { limit: 200 });
     const rows = [];
     for (const request of pending) {
-      const mine = (await this.check(userId, request.id, 'approve')).kind === 'ok';
+      const check = await this.check(userId, request.id, 'approve');
+      const mine = check.kind === 'ok' && !check.standing.blocked;
       rows.push({ request, awaitingMe: mine });
     }
     return rows.sort((a, b) => Number(b.awaitingMe) - Number(a.awaitingMe));
@@ -216,33 +163,5 @@ export class ApprovalService {
     const overdue = await this.#store.listExpired(this.#now());
     for (const request of overdue) await this.expire(request);
     return overdue.length;
-  }
-
-  async #lostRace(requestId: string): Promise<Decision> {
-    const now = await this.#store.get(requestId);
-    return { kind: 'refused', message: now ? notPendingText(now) : `There is no request ${requestId}.` };
-  }
-
-  async #refreshCard(request: ApprovalRequest): Promise<void> {
-    const votes = await this.#store.listApprovals(request.id);
-    await this.#deps.notifier.updateCard({ request, votes });
-  }
-
-  async #announce(request: ApprovalRequest): Promise<void> {
-    const votes = await this.#store.listApprovals(request.id);
-    await this.#deps.notifier.updateCard({ request, votes });
-    await this.#deps.notifier.tellRequester({ request, votes });
-  }
-
-  async #audit(request: ApprovalRequest, event: string, actorId?: string, detail?: JsonObject): Promise<void> {
-    await this.#store.appendAudit({
-      request_id: request.id,
-      event,
-      actor_id: actorId ?? null,
-      at: this.#now(),
-      operation: request.operation,
-      input: request.input,
-      detail: detail ?? null,
-    });
   }
 }

@@ -9,7 +9,8 @@ export interface SweeperOptions {
 }
 
 /**
- * Runs on every replica: expires overdue requests, reports interrupted executions and resumes approved ones.
+ * Runs on every replica: expires overdue requests, completes requests whose votes are already enough, reports
+ * interrupted executions and resumes approved ones.
  * Each step is a compare-and-set, so replicas sweeping at the same time never act twice.
  */
 export class ApprovalSweeper {
@@ -30,6 +31,7 @@ export class ApprovalSweeper {
     this.#running ??= (async () => {
       try {
         await this.#service.expireOverdue();
+        await this.#service.completeApprovable();
         await this.#executor.recover();
         await this.#options.purgeSecrets?.();
       } catch (error) {

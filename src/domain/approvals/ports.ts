@@ -4,6 +4,8 @@ import type { ApprovalRequest, ApprovalVote } from '../../storage/store.js';
 export interface ApprovalCard {
   request: ApprovalRequest;
   votes: readonly ApprovalVote[];
+  /** Why a pending request can no longer run under the policy as it is now; shown until it is decided. */
+  blocked?: string;
 }
 
 /**

@@ -84,6 +84,13 @@ export function renderApprovalCard(card: ApprovalCard): SlackMessage {
       ],
     },
   ];
+  if (request.state === 'pending' && card.blocked) {
+    blocks.push(
+      section(
+        `:warning: *This request can no longer run:* ${escapeText(card.blocked)}. Reject it, or the requester can withdraw it with ${code(`/openai approvals cancel ${request.id}`)}.`,
+      ),
+    );
+  }
   if (request.state === 'pending') {
     blocks.push({
       type: 'actions',

@@ -7,6 +7,8 @@ export interface ContractHarness {
   fresh(): Promise<Store>;
   /** Another store with its own connection(s) on the database of the latest `fresh()`; migrations run again. */
   sibling(): Promise<Store>;
+  /** Makes the database of the latest `fresh()` refuse any move of a request to `state` until healed. */
+  failTransitionsTo(state: string): Promise<() => Promise<void>>;
 }
 
 /** A pending request with a unique id; `overrides` replace any field. */
