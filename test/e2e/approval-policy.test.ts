@@ -31,7 +31,7 @@ describe('approval policy', () => {
     expect(latestCard(h, card)).toContain('Expired');
     expect(latestCard(h, card)).not.toContain('approval.approve');
     const click = await approve(h, card, USERS.approver);
-    const note = await h.slack.waitFor((c) => c.method === `response:${click.responseId}`);
+    const note = await h.slack.waitForResponse(click.responseId);
     expect(messageText(note)).toContain('expired');
     expect(h.openai.requests.filter((r) => r.method === 'DELETE')).toHaveLength(0);
   });
@@ -41,10 +41,10 @@ describe('approval policy', () => {
     const mia = h.openai.state.addUser({ email: 'mia@x.com' });
     const { card, id } = await requestApproval(h, 'users remove mia@x.com');
     const first = await approve(h, card, USERS.approver);
-    const note = await h.slack.waitFor((c) => c.method === `response:${first.responseId}`);
+    const note = await h.slack.waitForResponse(first.responseId);
     expect(messageText(note)).toContain('Approval recorded (1 of 2)');
     const again = await approve(h, card, USERS.approver);
-    const twice = await h.slack.waitFor((c) => c.method === `response:${again.responseId}`);
+    const twice = await h.slack.waitForResponse(again.responseId);
     expect(messageText(twice)).toContain('already approved');
     expect((await h.bot.container.store.get(id))?.state).toBe('pending');
     expect(latestCard(h, card)).toContain('1 of 2');
@@ -75,7 +75,7 @@ describe('approval policy', () => {
     expect(id).toMatch(/^req_/);
     expect(h.openai.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
     const elsewhere = await h.command('users list', USERS.viewer, { channelId: 'CRANDOM' });
-    const reply = await h.slack.waitFor((c) => c.method === `response:${elsewhere.responseId}`);
+    const reply = await h.slack.waitForResponse(elsewhere.responseId);
     expect(messageText(reply)).toContain('users.list may only be used in these channels: COPS');
   });
 
@@ -84,7 +84,7 @@ describe('approval policy', () => {
     h.openai.state.addProject({ name: 'Temp' });
     const { card } = await requestApproval(h, 'projects archive Temp');
     const click = await approve(h, card, USERS.approver);
-    const note = await h.slack.waitFor((c) => c.method === `response:${click.responseId}`);
+    const note = await h.slack.waitForResponse(click.responseId);
     expect(messageText(note)).toContain('Only members of the admin role');
   });
 });

@@ -49,7 +49,7 @@ describe('approvals survive crashes and several replicas', () => {
     return bot;
   };
   const requestRemoval = async (bot: BotProcess, email: string) => {
-    const seen = slack.calls.length;
+    const mark = slack.mark();
     const body = commandBody({
       text: `users remove ${email}`,
       userId: USERS.admin,
@@ -57,7 +57,8 @@ describe('approvals survive crashes and several replicas', () => {
     });
     expect((await postSigned(bot.url, body)).status).toBe(200);
     const card = await slack.waitFor(
-      (c) => c.method === 'chat.postMessage' && c.body.channel === APPROVAL_CHANNEL && slack.calls.indexOf(c) >= seen,
+      mark,
+      (c) => c.method === 'chat.postMessage' && c.body.channel === APPROVAL_CHANNEL,
       10_000,
     );
     return { card, id: requestIdOf(card) };
@@ -136,10 +137,12 @@ describe('approvals survive crashes and several replicas', () => {
       for (let i = 0; i < 400 && !openai.requests.some((r) => r.method === 'DELETE'); i++) {
         await new Promise((r) => setTimeout(r, 25));
       }
+      const killed = slack.mark();
       await first.kill();
       await start(env(url, fast));
       await waitForState(store, id, 'outcome_unknown');
       const updated = await slack.waitFor(
+        killed,
         (c) =>
           c.method === 'chat.update' &&
           JSON.stringify(c.body.blocks).includes('Outcome unknown') &&

@@ -31,6 +31,7 @@ describe('approvals through the real app', () => {
     expect(cardText).toMatch(/"text":"Reject"/);
     expect(deletes(`/organization/users/${bob.id}`)).toHaveLength(0);
 
+    const clicked = h.slack.mark();
     const click = await approve(h, card, USERS.approver);
     expect(click.status).toBe(200);
     const done = await waitForState(h, id, 'succeeded');
@@ -38,6 +39,7 @@ describe('approvals through the real app', () => {
     expect(deletes(`/organization/users/${bob.id}`)).toHaveLength(1);
     // The requester is told after the card is rewritten.
     const told = await h.slack.waitFor(
+      clicked,
       (c) => c.method === 'chat.postMessage' && c.body.channel === USERS.admin && JSON.stringify(c.body).includes(id),
     );
     expect(JSON.stringify(told.body.blocks)).toContain('Done');
@@ -53,7 +55,7 @@ describe('approvals through the real app', () => {
     const { card, id } = await requestApproval(h, 'users remove carl@x.com');
     for (const user of [USERS.admin, USERS.admin2, USERS.viewer, USERS.stranger]) {
       const click = await approve(h, card, user);
-      const note = await h.slack.waitFor((c) => c.method === `response:${click.responseId}`);
+      const note = await h.slack.waitForResponse(click.responseId);
       const text = messageText(note);
       expect(text).toMatch(
         user === USERS.admin ? /cannot approve your own request/ : /Only members of the approver role/,
@@ -67,9 +69,10 @@ describe('approvals through the real app', () => {
     const project = h.openai.state.addProject({ name: 'Old project' });
     const { card, id } = await requestApproval(h, 'projects archive "Old project"');
     expect(JSON.stringify(card.body.blocks)).toContain('cannot be undone');
+    const mark = h.slack.mark();
     const click = await clickButton(h, { actionId: 'approval.reject', value: id, userId: USERS.approver });
     expect(click.status).toBe(200);
-    const modal = await h.slack.waitFor((c) => c.method === 'views.open');
+    const modal = await h.slack.waitFor(mark, (c) => c.method === 'views.open');
     expect(JSON.stringify(modal.body.view)).toContain('Reject request');
     const submitted = await submitView(h, {
       callbackId: 'approval.reject.view',
@@ -92,7 +95,7 @@ describe('approvals through the real app', () => {
     await approve(h, card, USERS.approver);
     await waitForState(h, id, 'succeeded');
     const again = await approve(h, card, USERS.approver2);
-    const note = await h.slack.waitFor((c) => c.method === `response:${again.responseId}`);
+    const note = await h.slack.waitForResponse(again.responseId);
     expect(messageText(note)).toContain('already approved and done');
     expect(h.openai.requests.filter((r) => r.method === 'DELETE')).toHaveLength(1);
   });
@@ -123,24 +126,35 @@ describe('approvals through the real app', () => {
     const gus = h.openai.state.addUser({ email: 'gus@x.com' });
     const { card, id } = await requestApproval(h, 'users remove gus@x.com');
     h.openai.fail({ method: 'DELETE', path: `/organization/users/${gus.id}`, status: 500 });
+    const clicked = h.slack.mark();
     await approve(h, card, USERS.approver);
     const row = await waitForState(h, id, 'failed');
     expect(JSON.stringify(row.error)).toContain('internal error');
-    await h.slack.waitFor(
+    const told = await h.slack.waitFor(
+      clicked,
       (c) => c.method === 'chat.postMessage' && c.body.channel === USERS.admin && JSON.stringify(c.body).includes(id),
     );
+    expect(messageText(told)).toContain('but it failed');
     expect(latestCard(h, card)).toContain('but it failed');
     expect(h.openai.requests.filter((r) => r.method === 'DELETE')).toHaveLength(1);
   });
 
   it('lists pending requests with the ones awaiting me first, and shows history', async () => {
     h.openai.state.addUser({ email: 'hal@x.com' });
+    h.openai.state.addUser({ email: 'ida@x.com' });
     const { id } = await requestApproval(h, 'users remove hal@x.com');
+    const { id: withdrawn } = await requestApproval(h, 'users remove ida@x.com');
+    await h.ask(`approvals cancel ${withdrawn}`, USERS.admin);
     const list = await h.ask('approvals', USERS.approver);
     expect(messageText(list)).toContain(id);
     expect(messageText(list)).toContain('awaiting you');
-    const history = await h.ask('approvals history --limit 5', USERS.viewer);
-    expect(messageText(history)).toMatch(/decision/);
+    expect(messageText(list)).not.toContain(withdrawn);
+    const history = messageText(await h.ask('approvals history --limit 1', USERS.viewer));
+    expect(history).toContain('Last 1 decision');
+    expect(history).toContain(withdrawn);
+    expect(history).toContain('cancelled');
+    expect(history).toContain(`by ${USERS.admin}`);
+    expect(history).not.toContain(id);
     const shown = await h.ask(`approvals show ${id}`, USERS.viewer);
     expect(messageText(shown)).toContain('requested');
     expect(messageText(shown)).toContain('by UADMIN');

@@ -29,7 +29,7 @@ describe('/openai audit through the real app', () => {
     if (!value) throw new Error('the reply has no More button');
     const click = await clickButton(h, { actionId: 'reply.more', value, userId, channelId: 'COPS' });
     expect(click.status).toBe(200);
-    return h.slack.waitFor((c) => c.method === `response:${click.responseId}`);
+    return h.slack.waitForResponse(click.responseId);
   };
 
   it('pages through more than two pages with More, newest first, each event once', async () => {
@@ -175,12 +175,13 @@ describe('/openai audit through the real app', () => {
   it('exports every matching event across API pages as a JSON-lines file sent privately to the requester', async () => {
     for (let i = 0; i < 150; i++) h.openai.state.addAuditLog({ type: 'login.succeeded', effectiveAt: 1_000 + i });
     h.openai.state.addAuditLog({ type: 'invite.sent', payload: { id: 'inv_x' } });
+    const mark = h.slack.mark();
     const reply = messageText(await h.ask('audit --type login.succeeded --export', USERS.viewer));
     expect(reply).toContain(
       'Exported 150 audit events to openai-audit-log-20261120-1500.jsonl, sent to you in a direct message',
     );
     expect(auditCalls().map((c) => c.query.get('limit'))).toEqual(['100', '100']);
-    const completed = await h.slack.waitFor((c) => c.method === 'files.completeUploadExternal');
+    const completed = await h.slack.waitFor(mark, (c) => c.method === 'files.completeUploadExternal');
     expect(completed.body.channel_id).toBe(`D${USERS.viewer.slice(1)}`);
     const [file] = completed.body.files as { id: string; title: string }[];
     const lines =

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SlackMark } from '../helpers/fake-slack.js';
 import { type Harness, messageText, startHarness } from '../helpers/harness.js';
 import { MINIMAL_POLICY } from '../helpers/policy.js';
 import { alertsIn, askIn, TestClock } from './digest-helpers.js';
@@ -13,9 +14,14 @@ describe('spend threshold alerts through the real app', () => {
   let h: Harness;
   let alpha: string;
   let beta: string;
+  let started: SlackMark;
   // A fresh bot and store for each test: once-only claims are permanent, and the fake reuses ids after a reset.
   beforeEach(async () => {
-    h = await startHarness({ policy: POLICY, start: { now: clock.now, digestTimer: false } });
+    h = await startHarness({
+      policy: POLICY,
+      start: { now: clock.now, digestTimer: false },
+      beforeStart: (slack) => (started = slack.mark()),
+    });
     clock.follow(h);
     clock.set('2026-03-10T12:00:00Z');
     alpha = h.openai.state.addProject({ name: 'Alpha' }).id;
@@ -25,7 +31,7 @@ describe('spend threshold alerts through the real app', () => {
   });
   afterEach(async () => {
     // Bolt checks its token at start; let that answer arrive before the fake Slack closes.
-    await h.slack.waitFor((c) => c.method === 'auth.test');
+    await h.slack.waitFor(started, (c) => c.method === 'auth.test');
     await h.close();
   });
 

@@ -29,7 +29,7 @@ export class TestClock {
 export async function askIn(h: Harness, channelId: string, text: string, userId = 'UADMIN'): Promise<SlackCall> {
   const sent = await h.command(text, userId, { channelId });
   if (sent.status !== 200) throw new Error(`ack failed: HTTP ${sent.status} ${sent.text}`);
-  return h.slack.waitFor((call) => call.method === `response:${sent.responseId}`);
+  return h.slack.waitForResponse(sent.responseId);
 }
 
 /** Digest messages posted (not response_url answers) in a channel, oldest first. */

@@ -82,18 +82,17 @@ describe('scheduled spend digests through the real app', () => {
     clock.set('2026-03-15T07:59:59Z');
     expect((await tick()).digests).toEqual([]);
     clock.set('2026-03-15T08:00:02Z');
+    const mark = h.slack.mark();
     const report = await tick();
     expect(report.digests).toHaveLength(1);
     expect(report.digests[0]).toMatch(/@2026-03-15T08:00:00\.000Z$/);
     const [digest] = digestsIn(h, CHANNEL);
     expect(messageText(digest as never)).toContain('*Month to date:* $168.00 across 1 project with spend');
 
-    const upload = await h.slack.waitFor((c) => c.method === 'files.completeUploadExternal');
+    const upload = await h.slack.waitFor(mark, (c) => c.method === 'files.completeUploadExternal');
     expect(upload.body.channel_id).toBe(CHANNEL);
-    const posted = await h.slack.waitFor((c) => c.method === 'chat.postMessage' && c.body.channel === CHANNEL);
-    const ts = [...h.slack.messages.values()].find((m) => m.channel === CHANNEL)?.ts;
-    expect(upload.body.thread_ts).toBe(ts);
-    expect(posted).toBeDefined();
+    const thread = h.slack.messages.get(`${CHANNEL}:${String(upload.body.thread_ts)}`);
+    expect(JSON.stringify(thread?.blocks)).toContain('Spend digest');
     const fileId = String((upload.body.files as { id: string }[])[0]?.id);
     const png = h.slack.uploads.get(fileId) as Buffer;
     expect(png.subarray(0, 8)).toEqual(PNG_SIGNATURE);
@@ -134,8 +133,10 @@ describe('scheduled spend digests through the real app', () => {
     await askIn(h, CHANNEL, 'digest subscribe daily 09:00 UTC');
     h.slack.failNext('files.completeUploadExternal', 'not_in_channel');
     clock.set('2026-03-15T09:00:00Z');
+    const mark = h.slack.mark();
     await tick();
     const fallback = await h.slack.waitFor(
+      mark,
       (c) => c.method === 'chat.postMessage' && c.body.channel === CHANNEL && c.body.thread_ts !== undefined,
     );
     const text = messageText(fallback);
@@ -150,9 +151,10 @@ describe('a restarted bot', () => {
     const clock = new TestClock('2026-03-15T07:00:00Z');
     const options = { env: { DATABASE_URL: `sqlite:${file}` }, start: { now: clock.now, digestTimer: false } };
     const start = async () => {
-      const h = await startHarness(options);
+      let started = { index: 0 };
+      const h = await startHarness({ ...options, beforeStart: (slack) => (started = slack.mark()) });
       // Bolt checks its token at start; let that answer arrive before the fake Slack closes.
-      await h.slack.waitFor((c) => c.method === 'auth.test');
+      await h.slack.waitFor(started, (c) => c.method === 'auth.test');
       await new Promise((resolve) => setTimeout(resolve, 50));
       return h;
     };

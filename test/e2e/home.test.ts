@@ -23,6 +23,7 @@ describe('App Home', () => {
       event: { type: 'app_home_opened', user: userId, channel: 'D1', tab: 'home', event_ts: '1.1' },
     });
     const ts = Math.floor(Date.now() / 1000);
+    const mark = h.slack.mark();
     const signature = `v0=${createHmac('sha256', SIGNING_SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;
     const response = await fetch(`${h.botUrl}/slack/events`, {
       method: 'POST',
@@ -34,7 +35,7 @@ describe('App Home', () => {
       },
     });
     expect(response.status).toBe(200);
-    return h.slack.waitFor((c) => c.method === 'views.publish' && c.body.user_id === userId);
+    return h.slack.waitFor(mark, (c) => c.method === 'views.publish' && c.body.user_id === userId);
   };
 
   it('shows an approver the requests awaiting them and a requester their own', async () => {

@@ -32,9 +32,10 @@ describe('modals through the real app', () => {
   const writes = () => h.openai.requests.filter((r) => r.method !== 'GET');
 
   it('opens the picker for /openai alone, then swaps in the chosen form with views.update', async () => {
+    const mark = h.slack.mark();
     const sent = await h.command('', USERS.admin);
     expect(sent.status).toBe(200);
-    const opened = await h.slack.waitFor((c) => c.method === 'views.open');
+    const opened = await h.slack.waitFor(mark, (c) => c.method === 'views.open');
     expect(opened.body.trigger_id).toBe('111.222.abc');
     const picker = opened.body.view as { callback_id: string; private_metadata: string; blocks: Block[] };
     expect(picker.callback_id).toBe('picker.view');
@@ -51,8 +52,9 @@ describe('modals through the real app', () => {
       blockId: 'picker',
       value: 'invites.create',
     };
+    const picked = h.slack.mark();
     expect((await pickInView(h, pick)).status).toBe(200);
-    const updated = await h.slack.waitFor((c) => c.method === 'views.update');
+    const updated = await h.slack.waitFor(picked, (c) => c.method === 'views.update');
     expect(updated.body.view_id).toBe('VPICK');
     expect(updated.body.hash).toBe('hash-1');
     const form = updated.body.view as { callback_id: string; private_metadata: string; blocks: Block[] };
@@ -105,6 +107,7 @@ describe('modals through the real app', () => {
   it('runs a valid invite form through the same path as the command and reports privately', async () => {
     const alpha = h.openai.state.addProject({ name: 'Alpha' });
     const beta = h.openai.state.addProject({ name: 'Beta' });
+    const mark = h.slack.mark();
     const answer = await submit('invites.create', {
       email: email('Dave@X.com'),
       role: select('owner'),
@@ -112,7 +115,7 @@ describe('modals through the real app', () => {
     });
     expect(answer.status).toBe(200);
     expect(answer.text).toBe('');
-    const told = await h.slack.waitFor((c) => c.method === 'chat.postEphemeral');
+    const told = await h.slack.waitFor(mark, (c) => c.method === 'chat.postEphemeral');
     expect(told.body).toMatchObject({ channel: 'COPS', user: USERS.admin });
     expect(messageText(told)).toContain('Invited dave@x.com as owner');
     expect(writes().map((r) => r.body)).toEqual([
@@ -156,24 +159,34 @@ describe('modals through the real app', () => {
 
   it('files a destructive change from a form for approval, with the reason, and changes nothing yet', async () => {
     const doomed = h.openai.state.addProject({ name: 'Doomed' });
+    const mark = h.slack.mark();
     const answer = await submit('projects.archive', {
       project: project(doomed.id),
       __reason: text('project ended'),
     });
     expect(answer.text).toBe('');
-    const card = await h.slack.waitFor((c) => c.method === 'chat.postMessage' && c.body.channel === APPROVAL_CHANNEL);
-    expect(requestIdOf(card)).toMatch(/\w+/);
+    const card = await h.slack.waitFor(
+      mark,
+      (c) => c.method === 'chat.postMessage' && c.body.channel === APPROVAL_CHANNEL,
+    );
+    expect(await h.bot.container.store.get(requestIdOf(card))).toMatchObject({
+      state: 'pending',
+      operation: 'projects.archive',
+      reason: 'project ended',
+      requester_id: USERS.admin,
+    });
     expect(JSON.stringify(card.body.blocks)).toContain('project ended');
     expect(JSON.stringify(card.body.blocks)).toContain(doomed.id);
-    const told = await h.slack.waitFor((c) => c.method === 'chat.postEphemeral');
+    const told = await h.slack.waitFor(mark, (c) => c.method === 'chat.postEphemeral');
     expect(messageText(told)).toContain('Sent for approval');
     expect(writes()).toHaveLength(0);
   });
 
   it('refuses a form from someone the policy does not allow, privately, calling nothing', async () => {
+    const mark = h.slack.mark();
     const answer = await submit('invites.create', { email: email('eve@x.com') }, USERS.viewer);
     expect(answer.text).toBe('');
-    const told = await h.slack.waitFor((c) => c.method === 'chat.postEphemeral');
+    const told = await h.slack.waitFor(mark, (c) => c.method === 'chat.postEphemeral');
     expect(messageText(told)).toContain('You are not allowed to make this change');
     expect(h.openai.requests).toHaveLength(0);
   });

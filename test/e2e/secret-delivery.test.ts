@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { approve, requestApproval } from '../helpers/approvals.js';
-import type { SlackCall } from '../helpers/fake-slack.js';
+import type { SlackCall, SlackMark } from '../helpers/fake-slack.js';
 import { type Harness, messageText, startHarness } from '../helpers/harness.js';
 import { clickButton } from '../helpers/interactions.js';
 import { USERS } from '../helpers/policy.js';
@@ -70,12 +70,12 @@ describe('new key values are shown once, to the requester only', () => {
   };
 
   /** The Reveal offer sent to `userId` in a direct message, and the secret id its button carries. */
-  const offerTo = async (userId: string, after = 0) => {
+  const offerTo = async (userId: string, after: SlackMark) => {
     const offer = await h.slack.waitFor(
+      after,
       (c) =>
         c.method === 'chat.postMessage' &&
         c.body.channel === userId &&
-        h.slack.calls.indexOf(c) >= after &&
         JSON.stringify(c.body.blocks).includes('"action_id":"secret.reveal"'),
     );
     const blocks = offer.body.blocks as { elements?: { action_id: string; value: string }[] }[];
@@ -86,15 +86,13 @@ describe('new key values are shown once, to the requester only', () => {
   const reveal = (userId: string, secretId: string) =>
     clickButton(h, { actionId: 'secret.reveal', value: secretId, userId, channelId: `D${userId}` });
 
-  const revealModal = (after: number) =>
+  const revealModal = (after: SlackMark) =>
     h.slack.waitFor(
-      (c) =>
-        c.method === 'views.open' &&
-        h.slack.calls.indexOf(c) >= after &&
-        (c.body.view as { callback_id?: string }).callback_id === 'secret.view',
+      after,
+      (c) => c.method === 'views.open' && (c.body.view as { callback_id?: string }).callback_id === 'secret.view',
     );
 
-  const noteOf = (responseId: string) => h.slack.waitFor((c) => c.method === `response:${responseId}`);
+  const noteOf = (responseId: string) => h.slack.waitForResponse(responseId);
 
   const serviceAccountKey = (projectId: string) => {
     const key = [...(h.openai.state.projects.get(projectId)?.apiKeys.values() ?? [])].find(
@@ -106,7 +104,7 @@ describe('new key values are shown once, to the requester only', () => {
 
   it('service-accounts create: the key reaches only the reveal modal, opened once by the requester', async () => {
     const project = h.openai.state.addProject({ name: 'Payments' });
-    const start = h.slack.calls.length;
+    const start = h.slack.mark();
     const reply = await h.ask('service-accounts create Payments deployer');
     const key = serviceAccountKey(project.id);
     expect(messageText(reply)).toContain(`API key id: ${key.id}`);
@@ -116,7 +114,7 @@ describe('new key values are shown once, to the requester only', () => {
     expect(databaseDump().pendingSecrets).toBe(1);
     await expectNowhere(key.value);
 
-    const before = h.slack.calls.length;
+    const before = h.slack.mark();
     const click = await reveal(USERS.admin, secretId);
     expect(click.status).toBe(200);
     const modal = await revealModal(before);
@@ -130,7 +128,7 @@ describe('new key values are shown once, to the requester only', () => {
   });
 
   it('admin-keys create: approved by someone else, created once, revealed by the requester alone', async () => {
-    const start = h.slack.calls.length;
+    const start = h.slack.mark();
     const { card, id } = await requestApproval(h, 'admin-keys create deploy-pipeline --expires-in 30d');
     expect(h.openai.state.adminKeys.size).toBe(1);
     await approve(h, card, USERS.approver);
@@ -147,7 +145,7 @@ describe('new key values are shown once, to the requester only', () => {
 
     const refused = await reveal(USERS.approver, secretId);
     expect(messageText(await noteOf(refused.responseId))).toContain('can no longer be revealed');
-    const before = h.slack.calls.length;
+    const before = h.slack.mark();
     await reveal(USERS.admin, secretId);
     const modal = await revealModal(before);
     expect(JSON.stringify(modal.body.view)).toContain(created.value);
@@ -156,7 +154,7 @@ describe('new key values are shown once, to the requester only', () => {
 
   it('reveals once for its owner: another user is refused without using it up, a second click is refused', async () => {
     h.openai.state.addProject({ name: 'Payments' });
-    const start = h.slack.calls.length;
+    const start = h.slack.mark();
     await h.ask('service-accounts create Payments twice');
     const { secretId } = await offerTo(USERS.admin, start);
 
@@ -164,29 +162,29 @@ describe('new key values are shown once, to the requester only', () => {
     expect(messageText(await noteOf(stranger.responseId))).toContain('can no longer be revealed');
     expect(databaseDump().pendingSecrets).toBe(1);
 
-    const before = h.slack.calls.length;
+    const before = h.slack.mark();
     await reveal(USERS.admin, secretId);
     await revealModal(before);
     const again = await reveal(USERS.admin, secretId);
     expect(messageText(await noteOf(again.responseId))).toContain('it was already revealed');
-    expect(h.slack.calls.slice(before).filter((c) => c.method === 'views.open')).toHaveLength(1);
+    expect(h.slack.callsSince(before).filter((c) => c.method === 'views.open')).toHaveLength(1);
   });
 
   it('refuses after 15 minutes, and the sweeper deletes keys nobody revealed', async () => {
     h.openai.state.addProject({ name: 'Payments' });
-    let start = h.slack.calls.length;
+    let start = h.slack.mark();
     await h.ask('service-accounts create Payments late');
     const { secretId: late } = await offerTo(USERS.admin, start);
-    start = h.slack.calls.length;
+    start = h.slack.mark();
     await h.ask('service-accounts create Payments forgotten');
     await offerTo(USERS.admin, start);
     expect(databaseDump().pendingSecrets).toBe(2);
 
     clockOffsetMs = 15 * 60_000 + 1_000;
-    const before = h.slack.calls.length;
+    const before = h.slack.mark();
     const click = await reveal(USERS.admin, late);
     expect(messageText(await noteOf(click.responseId))).toContain('its 15 minutes ran out');
-    expect(h.slack.calls.slice(before).some((c) => c.method === 'views.open')).toBe(false);
+    expect(h.slack.callsSince(before).some((c) => c.method === 'views.open')).toBe(false);
     expect(databaseDump().pendingSecrets).toBe(1);
     await h.bot.container.sweeper.sweep();
     expect(databaseDump().pendingSecrets).toBe(0);

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type WebSocket, WebSocketServer } from 'ws';
+import type { SlackMark } from '../helpers/fake-slack.js';
 import { type Harness, messageText, startHarness } from '../helpers/harness.js';
 
 describe('Socket Mode', () => {
@@ -8,6 +9,7 @@ describe('Socket Mode', () => {
   let h: Harness;
   const sockets: WebSocket[] = [];
   const received: unknown[] = [];
+  let started: SlackMark;
   beforeAll(async () => {
     server = new WebSocketServer({ port: 0, host: '127.0.0.1' });
     await new Promise((resolve) => server.once('listening', resolve));
@@ -19,6 +21,7 @@ describe('Socket Mode', () => {
     h = await startHarness({
       env: { SLACK_APP_TOKEN: 'xapp-1-test-app-token', SLACK_SIGNING_SECRET: '' },
       beforeStart: (slack) => {
+        started = slack.mark();
         slack.socketUrl = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/`;
       },
     });
@@ -31,7 +34,7 @@ describe('Socket Mode', () => {
 
   it('connects with the app token, acks a slash command envelope and answers through response_url', async () => {
     expect(h.bot.port).toBeUndefined();
-    const opened = await h.slack.waitFor((c) => c.method === 'apps.connections.open');
+    const opened = await h.slack.waitFor(started, (c) => c.method === 'apps.connections.open');
     expect(opened.headers.authorization).toBe('Bearer xapp-1-test-app-token');
     h.openai.state.addUser({ email: 'sam@x.com' });
     const payload = {
@@ -49,7 +52,7 @@ describe('Socket Mode', () => {
     sockets[0]?.send(
       JSON.stringify({ envelope_id: 'env-1', type: 'slash_commands', payload, accepts_response_payload: true }),
     );
-    const reply = await h.slack.waitFor((c) => c.method === 'response:socket1');
+    const reply = await h.slack.waitForResponse('socket1');
     expect(messageText(reply)).toContain('sam@x.com');
     expect(received).toContainEqual(expect.objectContaining({ envelope_id: 'env-1' }));
   });

@@ -18,13 +18,11 @@ export async function requestApproval(
   text: string,
   userId = 'UADMIN',
 ): Promise<{ card: SlackCall; id: string; reply: SlackCall }> {
-  const before = h.slack.callsTo('chat.postMessage').length;
+  const mark = h.slack.mark();
   const reply = await h.ask(text, userId);
   const card = await h.slack.waitFor(
-    (c) =>
-      c.method === 'chat.postMessage' &&
-      c.body.channel === APPROVAL_CHANNEL &&
-      h.slack.callsTo('chat.postMessage').indexOf(c) >= before,
+    mark,
+    (c) => c.method === 'chat.postMessage' && c.body.channel === APPROVAL_CHANNEL,
   );
   return { card, id: requestIdOf(card), reply };
 }

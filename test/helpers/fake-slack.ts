@@ -10,6 +10,11 @@ export interface SlackCall {
   at: number;
 }
 
+/** A position in the recorded calls (see `FakeSlack.mark`). */
+export interface SlackMark {
+  readonly index: number;
+}
+
 export interface FakeSlackUser {
   id: string;
   email?: string;
@@ -104,18 +109,39 @@ export class FakeSlack {
     return this.calls.filter((call) => call.method === method);
   }
 
-  /** Waits until a call matching the predicate has arrived, returning it. */
-  async waitFor(predicate: (call: SlackCall) => boolean, timeoutMs = 5_000): Promise<SlackCall> {
+  /** The current end of the call log; pass it to `waitFor` to wait only for calls made from now on. */
+  mark(): SlackMark {
+    return { index: this.calls.length };
+  }
+
+  /** Calls made after `mark`, oldest first. */
+  callsSince(mark: SlackMark): SlackCall[] {
+    return this.calls.slice(mark.index);
+  }
+
+  /**
+   * Waits until a call made after `after` matches the predicate, returning the first such call. Earlier calls
+   * never match, so a wait cannot be satisfied by what an earlier step or test caused.
+   */
+  async waitFor(after: SlackMark, predicate: (call: SlackCall) => boolean, timeoutMs = 5_000): Promise<SlackCall> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const found = this.calls.find(predicate);
+      const found = this.callsSince(after).find(predicate);
       if (found) return found;
       if (Date.now() > deadline) {
-        const seen = this.calls.map((c) => c.method).join(', ');
-        throw new Error(`No matching Slack call within ${timeoutMs} ms; saw: ${seen || 'nothing'}`);
+        const seen = this.calls
+          .slice(after.index)
+          .map((c) => c.method)
+          .join(', ');
+        throw new Error(`No matching Slack call within ${timeoutMs} ms; saw after the mark: ${seen || 'nothing'}`);
       }
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
+  }
+
+  /** Waits for the first post to the response_url named `responseId` (each command or click gets its own). */
+  waitForResponse(responseId: string, timeoutMs = 5_000): Promise<SlackCall> {
+    return this.waitFor({ index: 0 }, (call) => call.method === `response:${responseId}`, timeoutMs);
   }
 
   async close(): Promise<void> {

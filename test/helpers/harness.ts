@@ -84,7 +84,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     async ask(text, userId) {
       const sent = await command(text, userId);
       if (sent.status !== 200) throw new Error(`ack failed: HTTP ${sent.status} ${sent.text}`);
-      return slack.waitFor((call) => call.method === `response:${sent.responseId}`);
+      return slack.waitForResponse(sent.responseId);
     },
     async close() {
       await bot.stop(2_000);
