@@ -79,6 +79,17 @@ describe('approval policy', () => {
     expect(messageText(reply)).toContain('users.list may only be used in these channels: COPS');
   });
 
+  it('keeps a resource rule’s channel restriction when the operation has its own rule', async () => {
+    h = await startHarness({
+      policy: policy('operations:\n  "users.*":\n    channels: [COPS]\n  users.remove:\n    approvals: 2\n'),
+    });
+    h.openai.state.addUser({ email: 'max@x.com' });
+    const elsewhere = await h.command('users remove max@x.com', USERS.admin, { channelId: 'CRANDOM' });
+    const reply = await h.slack.waitForResponse(elsewhere.responseId);
+    expect(messageText(reply)).toContain('users.remove may only be used in these channels: COPS');
+    expect(await h.bot.container.store.listByState(['pending'])).toEqual([]);
+  });
+
   it('lets the approver role be changed per operation', async () => {
     h = await startHarness({ policy: policy('operations:\n  projects.archive:\n    approver_role: admin\n') });
     h.openai.state.addProject({ name: 'Temp' });
