@@ -47,7 +47,7 @@ export class MemoryNotifier implements ApprovalNotifier {
   }
 }
 
-/** The slice of the Admin API that `users.remove` uses, over an in-memory member list. */
+/** The slice of the Admin API that `users.remove` and `users.role` use, over an in-memory member list. */
 export class FakeUsers {
   readonly members = new Map<string, OrganizationUser>();
   readonly deleted: string[] = [];
@@ -59,11 +59,18 @@ export class FakeUsers {
     return user;
   }
 
-  readonly api: Pick<AdminApi['users'], 'retrieve' | 'delete'> = {
+  readonly api: Pick<AdminApi['users'], 'retrieve' | 'update' | 'delete'> = {
     retrieve: async (userId) => {
       const user = this.members.get(userId);
       if (!user) throw new Error(`no user ${userId}`);
       return { data: user, requestId: `req-get-${userId}` };
+    },
+    update: async (userId, body) => {
+      const user = this.members.get(userId);
+      if (!user) throw new Error(`no user ${userId}`);
+      const updated = { ...user, role: body.role };
+      this.members.set(userId, updated);
+      return { data: updated, requestId: `req-upd-${userId}` };
     },
     delete: async (userId) => {
       this.deleted.push(userId);
