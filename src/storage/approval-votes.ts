@@ -7,11 +7,12 @@ import type { Store } from './store.js';
 
 type VoteMethods = Pick<Store, 'addApproval' | 'listApprovals' | 'settleApproval' | 'listApprovable'>;
 
-const countVotes = async (db: Kysely<Database>, requestId: string): Promise<number> => {
+const countVotes = async (db: Kysely<Database>, requestId: string, ignoring: readonly string[] = []) => {
   const { n } = await db
     .selectFrom('approval_votes')
     .select((eb) => eb.fn.countAll().as('n'))
     .where('request_id', '=', requestId)
+    .$if(ignoring.length > 0, (q) => q.where('user_id', 'not in', ignoring))
     .executeTakeFirstOrThrow();
   return Number(n);
 };
@@ -39,7 +40,7 @@ export function voteMethods(db: Kysely<Database>): VoteMethods {
       return rows.map(toApprovalVote);
     },
 
-    settleApproval(requestId, { vote, required, patch = {} }) {
+    settleApproval(requestId, { vote, required, ignoring, patch = {} }) {
       return db.transaction().execute(async (trx) => {
         // Touching the row first locks it (PostgreSQL) or takes the write lock (SQLite), so concurrent votes on
         // one request are counted one after the other and the last of them sees every earlier one.
@@ -58,7 +59,7 @@ export function voteMethods(db: Kysely<Database>): VoteMethods {
             .onConflict((oc) => oc.columns(['request_id', 'user_id']).doNothing())
             .execute();
         }
-        const votes = await countVotes(trx, requestId);
+        const votes = await countVotes(trx, requestId, ignoring);
         if (votes >= required) {
           const row = await trx
             .updateTable('approval_requests')

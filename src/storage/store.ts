@@ -93,7 +93,7 @@ export interface ApprovalVote {
 export interface ApprovalTally {
   /** The request after the call: `approved` when this call completed it, else still `pending`. */
   request: ApprovalRequest;
-  /** Distinct votes recorded, this one included. */
+  /** Distinct votes that count, this one included. */
   votes: number;
   /** True for the one call that moved the request from `pending` to `approved`. */
   approved: boolean;
@@ -186,12 +186,18 @@ export interface Store {
   listApprovals(requestId: string): Promise<ApprovalVote[]>;
   /**
    * One transaction on a pending request: records `vote` (once per user; none when omitted), counts the distinct
-   * votes and, when they reach `required`, moves the request `pending → approved` with `patch`. Either all of it
-   * happens or none. Undefined when the request does not exist or is no longer pending.
+   * votes (leaving out those of `ignoring`, e.g. people who lost the approver role) and, when they reach
+   * `required`, moves the request `pending → approved` with `patch`. Either all of it happens or none. Undefined
+   * when the request does not exist or is no longer pending.
    */
   settleApproval(
     requestId: string,
-    options: { vote?: { userId: string; at: number }; required: number; patch?: ApprovalPatch },
+    options: {
+      vote?: { userId: string; at: number };
+      required: number;
+      ignoring?: readonly string[];
+      patch?: ApprovalPatch;
+    },
   ): Promise<ApprovalTally | undefined>;
   /** Pending requests whose distinct votes already reach their stored requirement, oldest first (limit 100). */
   listApprovable(options?: ListOptions): Promise<ApprovalRequest[]>;

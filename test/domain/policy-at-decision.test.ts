@@ -90,6 +90,28 @@ describe('policy at decision time', () => {
     expect(d.users.deleted).toEqual([ivy.id]);
   });
 
+  it('no longer counts the vote of someone who lost the approver role since', async () => {
+    d = await buildDomain({ policy: { operations: { 'users.remove': { approvals: 2 } } } });
+    const kai = d.users.add('kai@x.com');
+    const id = await fileRemoval(d, kai.id);
+    await d.approvals.decide(APPROVER, id, 'approve');
+    const newcomer = 'UAPPROVER3';
+    await restartWith({
+      roles: { admin: [ADMIN, ADMIN2], approver: [APPROVER2, newcomer], viewer: [] },
+      operations: { 'users.remove': { approvals: 2 } },
+    });
+
+    expect(await d.approvals.decide(APPROVER2, id, 'approve')).toEqual({
+      kind: 'recorded',
+      message: 'Approval recorded (1 of 2).',
+    });
+    await d.sweeper.sweep();
+    expect(d.users.deleted).toEqual([]);
+    expect((await d.approvals.decide(newcomer, id, 'approve')).kind).toBe('decided');
+    expect(await d.store.get(id)).toMatchObject({ state: 'succeeded', decided_by: newcomer });
+    expect(d.users.deleted).toEqual([kai.id]);
+  });
+
   it('does not let the sweeper complete a stranded request whose requester lost the role', async () => {
     d = await buildDomain();
     const id = await fileRemoval(d, d.users.add('jon@x.com').id);

@@ -10,7 +10,14 @@ import { formatInstant, notPendingText } from './state-text.js';
 /** Whether a person may decide a request now, and under what the policy says now. */
 export type CheckResult =
   | { kind: 'refused'; message: string }
-  | { kind: 'ok'; request: ApprovalRequest; standing: Standing; votedBefore: boolean };
+  | {
+      kind: 'ok';
+      request: ApprovalRequest;
+      standing: Standing;
+      votedBefore: boolean;
+      /** Earlier voters who no longer hold the approver role; their votes no longer count. */
+      lapsedVoters: string[];
+    };
 
 /** What became of a click on Approve or Reject. Refusals change nothing. */
 export type Decision =
@@ -55,7 +62,7 @@ export class ApprovalDecisions {
   async decide(userId: string, requestId: string, verdict: 'approve' | 'reject', reason?: string): Promise<Decision> {
     const check = await this.check(userId, requestId, verdict);
     if (check.kind === 'refused') return check;
-    const { request, standing, votedBefore } = check;
+    const { request, standing, votedBefore, lapsedVoters } = check;
     const now = this.#now();
     if (verdict === 'reject') {
       const rejected = await this.#store.transition(request.id, 'pending', 'rejected', {
@@ -75,6 +82,7 @@ export class ApprovalDecisions {
     const tally = await this.#store.settleApproval(request.id, {
       vote: { userId, at: now },
       required: standing.required,
+      ignoring: lapsedVoters,
       patch: { decided_by: userId, decided_at: now },
     });
     if (!tally) return this.#lostRace(request.id);
@@ -97,9 +105,12 @@ export class ApprovalDecisions {
       if (this.#now() >= stored.expires_at) continue;
       const adopted = await this.#adopt(stored);
       if (!adopted || adopted.standing.blocked) continue;
-      const lastVoter = (await this.#store.listApprovals(stored.id)).at(-1)?.user_id ?? null;
+      const voters = (await this.#store.listApprovals(stored.id)).map((v) => v.user_id);
+      const lapsed = await this.#lapsed(voters, adopted.standing);
+      const lastVoter = voters.filter((v) => !lapsed.includes(v)).at(-1) ?? null;
       const tally = await this.#store.settleApproval(stored.id, {
         required: adopted.standing.required,
+        ignoring: lapsed,
         patch: { decided_by: lastVoter, decided_at: this.#now() },
       });
       if (!tally?.approved) continue;
@@ -139,13 +150,23 @@ export class ApprovalDecisions {
         message: `Only members of the ${standing.approverRole} role may ${verdict} this request.`,
       };
     }
-    const votes = await this.#store.listApprovals(request.id);
-    const votedBefore = votes.some((v) => v.user_id === userId);
+    const voters = (await this.#store.listApprovals(request.id)).map((v) => v.user_id);
+    const lapsedVoters = await this.#lapsed(voters, standing);
+    const votedBefore = voters.includes(userId);
     // A voter clicking again completes a request whose votes are already enough (its approval was interrupted).
-    if (verdict === 'approve' && votedBefore && votes.length < standing.required) {
+    if (verdict === 'approve' && votedBefore && voters.length - lapsedVoters.length < standing.required) {
       return { kind: 'refused', message: `You already approved request ${request.id}; it needs someone else too.` };
     }
-    return { kind: 'ok', request, standing, votedBefore };
+    return { kind: 'ok', request, standing, votedBefore, lapsedVoters };
+  }
+
+  /** Voters who no longer hold the approver role the policy names now. */
+  async #lapsed(voters: readonly string[], standing: Standing): Promise<string[]> {
+    const lapsed = [];
+    for (const voter of voters) {
+      if (!(await this.#deps.policy.hasRole(voter, standing.approverRole))) lapsed.push(voter);
+    }
+    return lapsed;
   }
 
   /** Stores the count and approver role the policy asks for now on a pending request; undefined once decided. */

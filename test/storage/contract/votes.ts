@@ -34,6 +34,19 @@ export function describeVoteContract(h: ContractHarness): void {
       expect(await store.settleApproval('req_missing', { required: 1 })).toBeUndefined();
     });
 
+    it('leaves out the votes it is told to ignore', async () => {
+      const store = await h.fresh();
+      const { id } = await store.insert(newRequest({ required_approvals: 2 }));
+      await store.addApproval(id, 'U_LAPSED', 1);
+      const second = await store.settleApproval(id, {
+        vote: { userId: 'U_TWO', at: 2 },
+        required: 2,
+        ignoring: ['U_LAPSED'],
+      });
+      expect(second).toMatchObject({ votes: 1, approved: false });
+      expect(await store.settleApproval(id, { required: 2, ignoring: [] })).toMatchObject({ votes: 2, approved: true });
+    });
+
     it('lists pending requests whose votes already reach their stored requirement', async () => {
       const store = await h.fresh();
       const met = await store.insert(newRequest({ created_at: 2 }));
