@@ -43,7 +43,8 @@ export function voteMethods(db: Kysely<Database>): VoteMethods {
     settleApproval(requestId, { vote, required, ignoring, patch = {} }) {
       return db.transaction().execute(async (trx) => {
         // Touching the row first locks it (PostgreSQL) or takes the write lock (SQLite), so concurrent votes on
-        // one request are counted one after the other and the last of them sees every earlier one.
+        // one request are counted one after the other and the last of them sees every earlier one. (better-sqlite3
+        // waits for a lock synchronously, so a process keeps to one store per SQLite file, as the bot does.)
         const locked = await trx
           .updateTable('approval_requests')
           .set((eb) => ({ state: eb.ref('state') }))
