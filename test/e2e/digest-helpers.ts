@@ -25,11 +25,17 @@ export class TestClock {
   }
 }
 
-/** Sends `/openai <text>` from `channelId` and waits for the answer on its response_url. */
-export async function askIn(h: Harness, channelId: string, text: string, userId = 'UADMIN'): Promise<SlackCall> {
+/** Sends `/openai <text>` from `channelId` and waits (5 s unless told) for the answer on its response_url. */
+export async function askIn(
+  h: Harness,
+  channelId: string,
+  text: string,
+  userId = 'UADMIN',
+  timeoutMs?: number,
+): Promise<SlackCall> {
   const sent = await h.command(text, userId, { channelId });
   if (sent.status !== 200) throw new Error(`ack failed: HTTP ${sent.status} ${sent.text}`);
-  return h.slack.waitForResponse(sent.responseId);
+  return h.slack.waitForResponse(sent.responseId, timeoutMs);
 }
 
 /** Digest messages posted (not response_url answers) in a channel, oldest first. */
