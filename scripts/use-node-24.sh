@@ -10,7 +10,7 @@
 
 use_node_main() {
   local root want have prefix bin nodedir
-  root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+  root="$(cd "$(dirname "${BASH_SOURCE[0]:-$0}")/.." && pwd)"
   want="${NODE_MAJOR:-24}"
   have="$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)"
 
