@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import type { WebClient } from '@slack/web-api';
 import { bindFields } from '../../../domain/operations/bind.js';
 import { describeError } from '../../../error-text.js';
+import { BUSY_MESSAGE } from '../../../in-flight.js';
 import { renderError } from '../../blocks/error.js';
 import { readOperationForm } from '../../blocks/form-values.js';
 import type { SlackMessage } from '../../blocks/message.js';
@@ -38,9 +39,8 @@ export const operationSubmitted =
       await ack({ response_action: 'errors', errors: bound.errors });
       return;
     }
-    await ack();
     const userId = body.user.id;
-    await services.inFlight.afterAck(async () => {
+    const answered = services.inFlight.tryAfterAck(async () => {
       const messages = await services.commands
         .run(toActor(userId, channelId), operation, bound.input, form.reason)
         .then(
@@ -54,6 +54,12 @@ export const operationSubmitted =
         );
       for (const message of messages) await tellPrivately(client, userId, channelId, message);
     });
+    if (!answered) {
+      await ack({ response_action: 'update', view: renderNoticeModal('Busy', BUSY_MESSAGE) });
+      return;
+    }
+    await ack();
+    await answered;
   };
 
 /** Privately in the channel the form came from; by direct message where the bot cannot post there. */

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { BUSY_MESSAGE } from '../../../in-flight.js';
 import { renderNoticeModal } from '../../blocks/notice-modal.js';
 import { REASON_ACTION, REASON_BLOCK } from '../../blocks/reject-modal.js';
 import type { SlackServices } from '../../services.js';
@@ -14,13 +15,12 @@ export const rejectSubmitted =
   async ({ ack, view, body, client }: Args): Promise<void> => {
     const requestId = view.private_metadata;
     const reason = view.state.values[REASON_BLOCK]?.[REASON_ACTION]?.value?.trim() || undefined;
-    await ack({
-      response_action: 'update',
-      view: renderNoticeModal('Reject request', `Rejecting request ${requestId}…`),
-    });
-    await services.inFlight.afterAck(async () => {
+    const decided = services.inFlight.tryAfterAck(async () => {
       const decision = await services.approvals.decide(body.user.id, requestId, 'reject', reason);
       const title = decision.kind === 'refused' ? 'Cannot reject' : 'Reject request';
       await client.views.update({ view_id: view.id, view: renderNoticeModal(title, decision.message) });
     });
+    const progress = decided ? `Rejecting request ${requestId}…` : BUSY_MESSAGE;
+    await ack({ response_action: 'update', view: renderNoticeModal('Reject request', progress) });
+    await decided;
   };
