@@ -10,12 +10,20 @@ export interface InFlightLimits {
 }
 
 /**
- * 64 at once matches the Admin API client's connection pool, so running work never queues again inside it.
- * 2,000 waiting is several seconds of work at the rate one process serves (about 1,000 a second), well within
- * Slack's 30 minutes for a response_url, and a few megabytes of memory however long a flood lasts.
- * 25 ms keeps acknowledgements first during a burst while answers still leave every few turns of the loop.
+ * 64 at once matches the Admin API client's connection pool, so running work never queues again inside it; fewer
+ * run while the event loop is saturated (see below). 512 waiting is about half a second of work at the rate one
+ * process answers when it has time to spare (about 1,000 a second), so what is accepted is answered promptly and
+ * the rest hears "busy" at once; it holds a few kilobytes per request, so memory stays flat however long a flood
+ * lasts. 25 ms keeps acknowledgements first during a burst while answers still leave every few turns of the loop.
  */
-export const DEFAULT_IN_FLIGHT_LIMITS: InFlightLimits = { concurrency: 64, queue: 2_000, maxDeferralMs: 25 };
+export const DEFAULT_IN_FLIGHT_LIMITS: InFlightLimits = { concurrency: 64, queue: 512, maxDeferralMs: 25 };
+
+/** How often, while work is pending, the share of time the event loop was busy is checked. */
+const LOAD_CHECK_MS = 100;
+/** Above this share of busy time, fewer pieces may run (acknowledgements are waiting behind work)… */
+const OVERLOADED = 0.9;
+/** …and below this one, more may run again, up to `concurrency`. */
+const RELAXED = 0.7;
 
 /** Work starts once acknowledgements have been quiet this long, or once it has waited `maxDeferralMs`. */
 const QUIET_MS = 2;
@@ -50,9 +58,14 @@ export class InFlight {
   #running = 0;
   #scheduled = false;
   #lastAck = 0;
+  /** Pieces allowed to run now: `concurrency` while the event loop has time to spare, fewer while it has not. */
+  #allowed: number;
+  #loadCheck: ReturnType<typeof setInterval> | undefined;
+  #loadSample = performance.eventLoopUtilization();
 
   constructor(limits: Partial<InFlightLimits> = {}) {
     this.#limits = { ...DEFAULT_IN_FLIGHT_LIMITS, ...limits };
+    this.#allowed = this.#limits.concurrency;
   }
 
   /**
@@ -73,6 +86,7 @@ export class InFlight {
       };
       this.#waiting.push({ start, since: this.#lastAck });
     });
+    this.#watchLoad();
     this.#schedule();
     return this.#track(settled);
   }
@@ -110,7 +124,7 @@ export class InFlight {
   }
 
   #schedule(): void {
-    if (this.#scheduled || this.waiting === 0 || this.#running >= this.#limits.concurrency) return;
+    if (this.#scheduled || this.waiting === 0 || this.#running >= this.#allowed) return;
     this.#scheduled = true;
     const wait = this.#deferral();
     // setImmediate runs after the poll phase, so requests waiting on sockets are acknowledged between two slices.
@@ -121,11 +135,36 @@ export class InFlight {
   #startSlice(): void {
     this.#scheduled = false;
     const sliceEnd = performance.now() + SLICE_MS;
-    while (this.waiting > 0 && this.#running < this.#limits.concurrency && this.#deferral() === 0) {
+    while (this.waiting > 0 && this.#running < this.#allowed && this.#deferral() === 0) {
       this.#shift()?.start();
       if (performance.now() >= sliceEnd) break;
     }
     this.#schedule();
+  }
+
+  /**
+   * While work is pending, adapts how many pieces may run to how busy the event loop is: when it is nearly always
+   * busy, acknowledgements queue behind work, so fewer pieces run (the queue then fills and new requests hear
+   * "busy" at once); when it has time to spare, more run again.
+   */
+  #watchLoad(): void {
+    if (this.#loadCheck) return;
+    this.#loadSample = performance.eventLoopUtilization();
+    this.#loadCheck = setInterval(() => {
+      const window = performance.eventLoopUtilization(this.#loadSample);
+      this.#loadSample = performance.eventLoopUtilization();
+      const { concurrency } = this.#limits;
+      if (window.utilization > OVERLOADED) this.#allowed = Math.max(1, Math.floor(this.#allowed / 2));
+      else if (window.utilization < RELAXED)
+        this.#allowed = Math.min(concurrency, this.#allowed + Math.ceil(concurrency / 8));
+      if (this.#pending.size === 0) {
+        clearInterval(this.#loadCheck);
+        this.#loadCheck = undefined;
+        this.#allowed = concurrency;
+      }
+      this.#schedule();
+    }, LOAD_CHECK_MS);
+    this.#loadCheck.unref();
   }
 
   #shift(): Waiting | undefined {
