@@ -145,7 +145,7 @@ export class InFlight {
   /**
    * While work is pending, adapts how many pieces may run to how busy the event loop is: when it is nearly always
    * busy, acknowledgements queue behind work, so fewer pieces run (the queue then fills and new requests hear
-   * "busy" at once); when it has time to spare, more run again.
+   * "busy" at once), but never fewer than a quarter, so answers keep leaving; when it has time to spare, more run.
    */
   #watchLoad(): void {
     if (this.#loadCheck) return;
@@ -154,7 +154,8 @@ export class InFlight {
       const window = performance.eventLoopUtilization(this.#loadSample);
       this.#loadSample = performance.eventLoopUtilization();
       const { concurrency } = this.#limits;
-      if (window.utilization > OVERLOADED) this.#allowed = Math.max(1, Math.floor(this.#allowed / 2));
+      const floor = Math.max(1, Math.ceil(concurrency / 4));
+      if (window.utilization > OVERLOADED) this.#allowed = Math.max(floor, Math.floor(this.#allowed / 2));
       else if (window.utilization < RELAXED)
         this.#allowed = Math.min(concurrency, this.#allowed + Math.ceil(concurrency / 8));
       if (this.#pending.size === 0) {
