@@ -42,9 +42,12 @@ export const revealSecret =
       await postToResponseUrl(body.response_url, [renderSecretRevealed(outcome.title)], { replaceOriginal: true });
       return;
     }
-    if (outcome.kind === 'kept')
-      services.logger.warn({ reason: reasonOf(outcome.error) }, 'could not show a key; kept');
     await postToResponseUrl(body.response_url, [renderNotice(outcome.message)]);
+    if (outcome.kind === 'kept') {
+      // The window could not be filled, so it is not written to again.
+      services.logger.warn({ reason: reasonOf(outcome.error) }, 'could not show a key; it is kept');
+      return;
+    }
     await client.views.update({ view_id: viewId, view: renderNoticeModal('Your new key', outcome.message) });
   };
 
