@@ -23,6 +23,8 @@ export const allCores = () => `0-${availableParallelism() - 1}`;
 export interface Child {
   /** Values the child printed as `KEY=value` lines before `READY`. */
   values: Record<string, string>;
+  /** The process id (taskset execs Node.js, so it is Node's own). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -59,6 +61,7 @@ export async function startChild(
   const exited = once(child, 'exit');
   return {
     values,
+    pid: child.pid ?? 0,
     async stop() {
       child.kill('SIGTERM');
       await exited;

@@ -15,7 +15,7 @@ import type { SecretVault } from './domain/secrets/ports.js';
 import { SecretCipher } from './domain/secrets/secret-cipher.js';
 import { StoreSecretVault } from './domain/secrets/secret-vault.js';
 import { SuggestionService } from './domain/suggestions.js';
-import { InFlight } from './in-flight.js';
+import { InFlight, type InFlightLimits } from './in-flight.js';
 import { createLogger } from './logger.js';
 import { type AdminApi, createAdminApi } from './openai-admin/index.js';
 import { loadPolicyFile } from './policy-file.js';
@@ -65,6 +65,8 @@ export interface ContainerOverrides {
   digestTimer?: boolean;
   /** Spend-alert calls in flight at once while reading spend for a digest (default 8). */
   adminConcurrency?: number;
+  /** Bounds on work after an acknowledgement (defaults in in-flight.ts, with the reasons for them). */
+  inFlight?: Partial<InFlightLimits>;
 }
 
 /** The composition root: builds every long-lived part once and wires them together. */
@@ -157,7 +159,7 @@ export async function buildContainer(config: Config, overrides: ContainerOverrid
     secrets,
     slack,
     operations,
-    inFlight: new InFlight(),
+    inFlight: new InFlight(overrides.inFlight),
     health: () => store.ping().then(() => true),
     async close() {
       await digests.stop();

@@ -1,3 +1,4 @@
+import { ForbiddenError } from '../errors.js';
 import type { Actor } from './actor.js';
 import type { Policy } from './policy/policy.js';
 import type { AdminApi } from './ports.js';
@@ -77,14 +78,24 @@ export class SuggestionService {
     options: SuggestionOptions,
     read: (admin: AdminApi) => AsyncIterable<Entry>,
   ): Promise<Suggestion[]> {
-    const rule = this.#policy.ruleFor(READS[kind], 'read');
-    if (!(await this.#policy.hasAnyRole(actor.userId, rule.allowedRoles))) return [];
+    if (!(await this.#mayRead(actor, kind))) return [];
     const entries = await this.#entries(kind, read, options.budgetMs ?? 2_000);
     const needle = query.trim().toLowerCase();
     const found = entries.filter((entry) => entry.haystack.includes(needle));
     const rank = (entry: Entry) => (entry.haystack.startsWith(needle) ? 0 : 1);
     found.sort((a, b) => rank(a) - rank(b) || a.label.localeCompare(b.label));
     return found.slice(0, options.limit ?? 50).map(({ value, label }) => ({ value, label }));
+  }
+
+  /** The check running the listing itself makes: the role and the channel the form was opened in. */
+  async #mayRead(actor: Actor, kind: keyof typeof READS): Promise<boolean> {
+    try {
+      await this.#policy.assertMayRun(actor, 'read', READS[kind]);
+      return true;
+    } catch (error) {
+      if (error instanceof ForbiddenError) return false;
+      throw error;
+    }
   }
 
   async #entries(kind: keyof typeof READS, read: (admin: AdminApi) => AsyncIterable<Entry>, budgetMs: number) {

@@ -83,6 +83,8 @@ describe('approvals through the real app', () => {
     expect(submitted.status).toBe(200);
     const row = await waitForState(h, id, 'rejected');
     expect(row.decision_reason).toBe('still <!channel> in use');
+    // The form is answered before the card is rewritten, so the rewrite may still be on its way.
+    await h.slack.waitFor(mark, (c) => c.method === 'chat.update' && JSON.stringify(c.body.blocks).includes(id));
     const text = latestCard(h, card);
     expect(text).toContain('Rejected by <@UAPPROVER>');
     expect(text).toContain('still &lt;!channel&gt; in use');

@@ -86,11 +86,13 @@ describe('new key values are shown once, to the requester only', () => {
   const reveal = (userId: string, secretId: string) =>
     clickButton(h, { actionId: 'secret.reveal', value: secretId, userId, channelId: `D${userId}` });
 
-  const revealModal = (after: SlackMark) =>
-    h.slack.waitFor(
-      after,
-      (c) => c.method === 'views.open' && (c.body.view as { callback_id?: string }).callback_id === 'secret.view',
-    );
+  /** A reveal window filled with a key value: it opens empty with the click's trigger and is filled once taken. */
+  const isKeyShown = (c: SlackCall) =>
+    c.method === 'views.update' &&
+    (c.body.view as { callback_id?: string }).callback_id === 'secret.view' &&
+    JSON.stringify(c.body.view).includes('only time it is shown');
+
+  const revealModal = (after: SlackMark) => h.slack.waitFor(after, isKeyShown);
 
   const noteOf = (responseId: string) => h.slack.waitForResponse(responseId);
 
@@ -167,7 +169,54 @@ describe('new key values are shown once, to the requester only', () => {
     await revealModal(before);
     const again = await reveal(USERS.admin, secretId);
     expect(messageText(await noteOf(again.responseId))).toContain('it was already revealed');
-    expect(h.slack.callsSince(before).filter((c) => c.method === 'views.open')).toHaveLength(1);
+    expect(h.slack.callsSince(before).filter(isKeyShown)).toHaveLength(1);
+  });
+
+  /** The reveal window's content as shown (opened or filled in later) after call `after`, holding `value`. */
+  const shownWith = (after: SlackMark, value: string) =>
+    h.slack.waitFor(
+      after,
+      (c) =>
+        (c.method === 'views.open' || c.method === 'views.update') &&
+        c.answeredAt !== undefined &&
+        JSON.stringify(c.body.view).includes(value),
+    );
+
+  it('keeps the key when Slack cannot open the reveal window, so a later click still shows it', async () => {
+    const project = h.openai.state.addProject({ name: 'Payments' });
+    const start = h.slack.mark();
+    await h.ask('service-accounts create Payments expired-trigger');
+    const { secretId } = await offerTo(USERS.admin, start);
+    const key = serviceAccountKey(project.id);
+
+    h.slack.failNext('views.open', 'expired_trigger_id');
+    const first = await reveal(USERS.admin, secretId);
+    expect(messageText(await noteOf(first.responseId))).toContain('still kept');
+    expect(databaseDump().pendingSecrets).toBe(1);
+
+    const before = h.slack.mark();
+    await reveal(USERS.admin, secretId);
+    const shown = await shownWith(before, key.value);
+    expect((shown.body.view as { callback_id?: string }).callback_id).toBe('secret.view');
+    expect(databaseDump().pendingSecrets).toBe(0);
+  });
+
+  it('keeps the key when the opened window cannot be filled with it', async () => {
+    const project = h.openai.state.addProject({ name: 'Payments' });
+    const start = h.slack.mark();
+    await h.ask('service-accounts create Payments closed-window');
+    const { secretId } = await offerTo(USERS.admin, start);
+    const key = serviceAccountKey(project.id);
+
+    h.slack.failNext('views.update', 'not_found');
+    const first = await reveal(USERS.admin, secretId);
+    expect(messageText(await noteOf(first.responseId))).toContain('still kept');
+    expect(databaseDump().pendingSecrets).toBe(1);
+
+    const before = h.slack.mark();
+    await reveal(USERS.admin, secretId);
+    await shownWith(before, key.value);
+    expect(databaseDump().pendingSecrets).toBe(0);
   });
 
   it('refuses after 15 minutes, and the sweeper deletes keys nobody revealed', async () => {
@@ -184,7 +233,7 @@ describe('new key values are shown once, to the requester only', () => {
     const before = h.slack.mark();
     const click = await reveal(USERS.admin, late);
     expect(messageText(await noteOf(click.responseId))).toContain('its 15 minutes ran out');
-    expect(h.slack.callsSince(before).some((c) => c.method === 'views.open')).toBe(false);
+    expect(h.slack.callsSince(before).some(isKeyShown)).toBe(false);
     expect(databaseDump().pendingSecrets).toBe(1);
     await h.bot.container.sweeper.sweep();
     expect(databaseDump().pendingSecrets).toBe(0);

@@ -8,6 +8,8 @@ export interface SlackCall {
   body: Record<string, unknown>;
   headers: IncomingMessage['headers'];
   at: number;
+  /** When the fake sent its answer; unset while a delayed call is still pending. */
+  answeredAt?: number;
 }
 
 /** A position in the recorded calls (see `FakeSlack.mark`). */
@@ -70,6 +72,7 @@ export class FakeSlack {
   #ts = 1_700_000_000;
   #seq = 0;
   #failures: { method: string; error: string; times: number }[] = [];
+  readonly #delays = new Map<string, number>();
   url = '';
   /** Where `apps.connections.open` sends Socket Mode clients; set by a test's WebSocket server. */
   socketUrl = '';
@@ -103,6 +106,12 @@ export class FakeSlack {
   /** Makes the next `times` calls of `method` answer `{ok:false, error}`. */
   failNext(method: string, error: string, times = 1): void {
     this.#failures.push({ method, error, times });
+  }
+
+  /** Makes every later call of `method` wait `ms` before it is answered (0 removes the delay). */
+  delay(method: string, ms: number): void {
+    if (ms > 0) this.#delays.set(method, ms);
+    else this.#delays.delete(method);
   }
 
   callsTo(method: string): SlackCall[] {
@@ -165,14 +174,23 @@ export class FakeSlack {
       return { status: 200, payload: { ok: true } };
     }
     const method = path.replace(/^\/api\//, '');
-    this.calls.push({ method, body, headers: req.headers, at: Date.now() });
+    const call: SlackCall = { method, body, headers: req.headers, at: Date.now() };
+    this.calls.push(call);
+    const delayMs = this.#delays.get(method);
+    if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
+    const payload = this.#answer(method, body);
+    call.answeredAt = Date.now();
+    return { status: 200, payload };
+  }
+
+  #answer(method: string, body: Record<string, unknown>): Record<string, unknown> {
     const failure = this.#failures.find((f) => f.method === method && f.times > 0);
     if (failure) {
       failure.times -= 1;
-      return { status: 200, payload: { ok: false, error: failure.error } };
+      return { ok: false, error: failure.error };
     }
     const handler = this.#handlers[method];
-    return { status: 200, payload: handler ? handler(body) : { ok: false, error: 'unknown_method' } };
+    return handler ? handler(body) : { ok: false, error: 'unknown_method' };
   }
 
   #nextTs(): string {

@@ -102,6 +102,10 @@ describe('StoreSecretVault on a real SQLite store', () => {
   });
   afterEach(() => store.close());
 
+  const showNothing = async () => {
+    throw new Error('nothing should be shown');
+  };
+
   it('stores only ciphertext, offers the owner a reveal, and reveals once', async () => {
     const receipt = await vault().deliver({ ownerUserId: 'U1', title: 'Key key_1', value: VALUE });
     expect(receipt).toEqual({ delivered: true, expiresAt: nowMs + 15 * 60_000, validMinutes: 15 });
@@ -109,18 +113,23 @@ describe('StoreSecretVault on a real SQLite store', () => {
     expect(offer).toMatchObject({ ownerUserId: 'U1', title: 'Key key_1', expiresAt: receipt.expiresAt });
     expect(JSON.stringify(offer)).not.toContain(VALUE);
     const id = offer?.secretId ?? '';
-    expect(await vault().reveal('U2', id)).toMatchObject({ kind: 'refused' });
-    expect(await vault().reveal('U1', id)).toEqual({ kind: 'revealed', title: 'Key key_1', value: VALUE });
-    expect(await vault().reveal('U1', id)).toMatchObject({ kind: 'refused' });
+    expect(await vault().reveal('U2', id, showNothing)).toMatchObject({ kind: 'refused' });
+    const shown: unknown[] = [];
+    const show = async (secret: unknown) => {
+      shown.push(secret);
+    };
+    expect(await vault().reveal('U1', id, show)).toEqual({ kind: 'revealed', title: 'Key key_1' });
+    expect(shown).toEqual([{ title: 'Key key_1', value: VALUE }]);
+    expect(await vault().reveal('U1', id, showNothing)).toMatchObject({ kind: 'refused' });
   });
 
   it('refuses after the time to reveal has passed, and purges what nobody revealed', async () => {
     await vault().deliver({ ownerUserId: 'U1', title: 'a', value: VALUE });
     await vault().deliver({ ownerUserId: 'U1', title: 'b', value: VALUE });
     nowMs += 15 * 60_000;
-    expect(await vault().reveal('U1', offers[0]?.secretId ?? '')).toMatchObject({ kind: 'refused' });
+    expect(await vault().reveal('U1', offers[0]?.secretId ?? '', showNothing)).toMatchObject({ kind: 'refused' });
     expect(await vault().purgeExpired()).toBe(1);
-    expect(await vault().reveal('U1', offers[1]?.secretId ?? '')).toMatchObject({ kind: 'refused' });
+    expect(await vault().reveal('U1', offers[1]?.secretId ?? '', showNothing)).toMatchObject({ kind: 'refused' });
   });
 
   it('keeps nothing and says so when the owner cannot be told', async () => {
@@ -131,8 +140,20 @@ describe('StoreSecretVault on a real SQLite store', () => {
     expect(await store.purgeSecrets(Number.MAX_SAFE_INTEGER)).toBe(0);
   });
 
+  it('puts the secret back, unchanged, when it could not be shown', async () => {
+    await vault().deliver({ ownerUserId: 'U1', title: 'Key key_2', value: VALUE });
+    const id = offers[0]?.secretId ?? '';
+    expect(await vault().reveal('U1', id, showNothing)).toMatchObject({ kind: 'kept' });
+    const shown: string[] = [];
+    const show = async (secret: { value: string }) => {
+      shown.push(secret.value);
+    };
+    expect(await vault().reveal('U1', id, show)).toEqual({ kind: 'revealed', title: 'Key key_2' });
+    expect(shown).toEqual([VALUE]);
+  });
+
   it('refuses ids that are not secret ids without touching the store', async () => {
-    expect(await vault().reveal('U1', "sec_1' OR 1=1")).toMatchObject({ kind: 'refused' });
+    expect(await vault().reveal('U1', "sec_1' OR 1=1", showNothing)).toMatchObject({ kind: 'refused' });
   });
 
   it('creates keys only for a person in Slack', () => {

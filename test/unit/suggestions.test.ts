@@ -59,6 +59,17 @@ describe('suggestions for form pickers', () => {
     expect(api.requests).toHaveLength(0);
   });
 
+  it('suggests nothing, and reads nothing, outside the channels the listing is restricted to', async () => {
+    api.state.addProject({ name: 'Research' });
+    const restricted = new Policy(parsePolicy(`${MINIMAL_POLICY}operations:\n  "projects.*":\n    channels: [COPS]\n`));
+    const service = new SuggestionService({ admin, policy: restricted });
+    expect(await service.projects({ ...viewer, channelId: 'CRANDOM' }, '')).toEqual([]);
+    expect(await service.projects(viewer, '')).toEqual([]);
+    expect(api.requests).toHaveLength(0);
+    const here = await service.projects({ ...viewer, channelId: 'COPS' }, 'research');
+    expect(here.map((s) => s.label.split(' · ')[0])).toEqual(['Research']);
+  });
+
   it('offers a member by email, or by user id when the email is too long for a Slack option', async () => {
     const long = `${'x'.repeat(70)}@example.com`;
     const user = api.state.addUser({ email: long, name: 'Long' });

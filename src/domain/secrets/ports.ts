@@ -17,7 +17,20 @@ export interface SecretReceipt {
   validMinutes: number;
 }
 
-export type RevealOutcome = { kind: 'revealed'; title: string; value: string } | { kind: 'refused'; message: string };
+/** A secret handed to its owner's screen; exists only for the duration of a reveal. */
+export interface RevealedSecret {
+  title: string;
+  value: string;
+}
+
+/** Puts a secret in front of its owner; throws when it could not be shown. */
+export type ShowSecret = (secret: RevealedSecret) => Promise<void>;
+
+export type RevealOutcome =
+  | { kind: 'revealed'; title: string }
+  | { kind: 'refused'; message: string }
+  /** Showing failed; the secret was put back and can be revealed again. */
+  | { kind: 'kept'; message: string; error: unknown };
 
 /**
  * Keeps newly created key values encrypted until their owner reveals them, once. Operations hand secrets
@@ -26,8 +39,11 @@ export type RevealOutcome = { kind: 'revealed'; title: string; value: string } |
 export interface SecretVault {
   /** Encrypts and stores the secret, then privately offers its owner a one-time reveal. */
   deliver(secret: SecretToDeliver): Promise<SecretReceipt>;
-  /** Gives the secret to its owner and forgets it; anyone else, a second time, or too late, gets a refusal. */
-  reveal(userId: string, secretId: string): Promise<RevealOutcome>;
+  /**
+   * Hands the secret to `show` for its owner and forgets it once shown; when showing fails it is kept for another
+   * try. Anyone else, a second time, or too late, gets a refusal.
+   */
+  reveal(userId: string, secretId: string, show: ShowSecret): Promise<RevealOutcome>;
   /** Deletes secrets nobody revealed in time; returns how many. */
   purgeExpired(): Promise<number>;
 }

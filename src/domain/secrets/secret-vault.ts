@@ -3,7 +3,15 @@ import { UsageError } from '../../errors.js';
 import type { Store } from '../../storage/store.js';
 import type { Actor } from '../actor.js';
 import type { OperationDeps } from '../ports.js';
-import type { RevealOutcome, SecretCourier, SecretReceipt, SecretToDeliver, SecretVault } from './ports.js';
+import type {
+  RevealedSecret,
+  RevealOutcome,
+  SecretCourier,
+  SecretReceipt,
+  SecretToDeliver,
+  SecretVault,
+  ShowSecret,
+} from './ports.js';
 import type { SecretCipher } from './secret-cipher.js';
 
 /** How long a new key value waits to be revealed before it is deleted. */
@@ -14,6 +22,8 @@ const SECRET_ID = /^sec_[0-9a-f]{32}$/;
 const GONE =
   'This key can no longer be revealed: it was already revealed, its 15 minutes ran out, or it was sent to someone else. ' +
   'Nobody else can see it; if you did not save it, delete the key and create a new one.';
+
+const KEPT = 'Slack could not show the key just now. It is still kept for you, unseen by anyone: click Reveal again.';
 
 export interface StoreSecretVaultDeps {
   store: Store;
@@ -57,22 +67,28 @@ export class StoreSecretVault implements SecretVault {
     }
   }
 
-  async reveal(userId: string, secretId: string): Promise<RevealOutcome> {
+  async reveal(userId: string, secretId: string, show: ShowSecret): Promise<RevealOutcome> {
     if (!SECRET_ID.test(secretId)) return { kind: 'refused', message: GONE };
+    // Taking the row is the claim: a second click while this one shows the value finds nothing.
     const row = await this.#deps.store.takeSecret(secretId, userId, this.#deps.now().getTime());
     if (!row) return { kind: 'refused', message: GONE };
+    let secret: RevealedSecret;
     try {
-      const payload = JSON.parse(this.#deps.cipher.open(row.ciphertext, contextOf(row.id, row.owner_user_id))) as {
-        title: string;
-        value: string;
-      };
-      return { kind: 'revealed', title: payload.title, value: payload.value };
+      secret = JSON.parse(this.#deps.cipher.open(row.ciphertext, contextOf(row.id, row.owner_user_id)));
     } catch {
       return {
         kind: 'refused',
         message:
           'This key could not be decrypted (the bot’s admin key changed since it was created). Delete the key and create a new one.',
       };
+    }
+    try {
+      await show({ title: secret.title, value: secret.value });
+      return { kind: 'revealed', title: secret.title };
+    } catch (error) {
+      // Not shown, so not forgotten: the same ciphertext goes back, with its original expiry.
+      await this.#deps.store.putSecret(row);
+      return { kind: 'kept', message: KEPT, error };
     }
   }
 

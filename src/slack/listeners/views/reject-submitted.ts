@@ -1,19 +1,26 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { BUSY_MESSAGE } from '../../../in-flight.js';
+import { renderNoticeModal } from '../../blocks/notice-modal.js';
 import { REASON_ACTION, REASON_BLOCK } from '../../blocks/reject-modal.js';
 import type { SlackServices } from '../../services.js';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
-/** The reject form was submitted: a refusal is shown in the form; otherwise the request is rejected. */
+/**
+ * The reject form was submitted. Deciding writes to the store, rewrites the card and tells the requester, which
+ * can outlast Slack's 3 s, so the form is answered first with a progress view that then shows the outcome.
+ */
 export const rejectSubmitted =
   (services: SlackServices) =>
-  async ({ ack, view, body }: Args): Promise<void> => {
+  async ({ ack, view, body, client }: Args): Promise<void> => {
     const requestId = view.private_metadata;
     const reason = view.state.values[REASON_BLOCK]?.[REASON_ACTION]?.value?.trim() || undefined;
-    const decision = await services.approvals.decide(body.user.id, requestId, 'reject', reason);
-    if (decision.kind === 'refused') {
-      await ack({ response_action: 'errors', errors: { [REASON_BLOCK]: decision.message } });
-      return;
-    }
-    await ack();
+    const decided = services.inFlight.tryAfterAck(async () => {
+      const decision = await services.approvals.decide(body.user.id, requestId, 'reject', reason);
+      const title = decision.kind === 'refused' ? 'Cannot reject' : 'Reject request';
+      await client.views.update({ view_id: view.id, view: renderNoticeModal(title, decision.message) });
+    });
+    const progress = decided ? `Rejecting request ${requestId}…` : BUSY_MESSAGE;
+    await ack({ response_action: 'update', view: renderNoticeModal('Reject request', progress) });
+    await decided;
   };
