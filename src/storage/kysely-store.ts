@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { approvalCountMethods } from './approval-counts.js';
 import { approvalMethods } from './approval-requests.js';
 import { auditMethods } from './audit-trail.js';
 import { coordinationMethods } from './coordination.js';
@@ -15,6 +16,7 @@ export function createKyselyStore(db: Kysely<Database>): Store {
   let closing: Promise<void> | undefined;
   return {
     ...approvalMethods(db),
+    ...approvalCountMethods(db),
     ...auditMethods(db),
     ...subscriptionMethods(db),
     ...coordinationMethods(db),

@@ -172,6 +172,8 @@ export interface Store {
   addApproval(requestId: string, userId: string, at: number): Promise<number>;
   /** Votes on a request, oldest first. */
   listApprovals(requestId: string): Promise<ApprovalVote[]>;
+  /** How many requests are in each state (every state present, 0 when none). */
+  countApprovalsByState(): Promise<Record<ApprovalState, number>>;
 
   appendAudit(event: NewAuditEvent): Promise<AuditEvent>;
   listAudit(query?: AuditQuery): Promise<AuditEvent[]>;
