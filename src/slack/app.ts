@@ -7,6 +7,7 @@ import { AckTimingReceiver } from './ack-timing-receiver.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { createErrorReply } from './error-reply.js';
 import { registerListeners } from './listeners/index.js';
+import { withOneClient } from './one-client.js';
 import type { SlackServices } from './services.js';
 
 export interface SlackAppOptions {
@@ -70,8 +71,8 @@ export function createSlackApp(config: Config, options: SlackAppOptions): SlackA
   return { app, opsRoutes: config.slack.mode === 'socket' ? opsRoutes : [] };
 }
 
-/** Registers every listener and the one error edge that turns failures into replies. */
+/** Registers every listener (each given `app.client`) and the one error edge that turns failures into replies. */
 export function attachServices(app: App, services: SlackServices): void {
-  registerListeners(app, services);
+  registerListeners(withOneClient(app, app.client), services);
   app.error(createErrorReply(services.logger));
 }

@@ -65,6 +65,10 @@ export class FakeSlack {
   #ts = 1_700_000_000;
   #seq = 0;
   #failures: { method: string; error: string; times: number }[] = [];
+  #rateLimits: { method: string; retryAfterSec: number }[] = [];
+  #limitedUntil = 0;
+  /** Web API calls that arrived while a rate limit this fake announced was still in force. */
+  readonly callsWhileLimited: SlackCall[] = [];
   url = '';
   /** Where `apps.connections.open` sends Socket Mode clients; set by a test's WebSocket server. */
   socketUrl = '';
@@ -72,8 +76,8 @@ export class FakeSlack {
   async start(): Promise<this> {
     this.#server = createServer((req, res) => {
       this.#handle(req).then(
-        ({ status, payload }) => {
-          res.writeHead(status, { 'content-type': 'application/json' });
+        ({ status, payload, headers }) => {
+          res.writeHead(status, { 'content-type': 'application/json', ...headers });
           res.end(JSON.stringify(payload));
         },
         (error: unknown) => {
@@ -98,6 +102,14 @@ export class FakeSlack {
   /** Makes the next `times` calls of `method` answer `{ok:false, error}`. */
   failNext(method: string, error: string, times = 1): void {
     this.#failures.push({ method, error, times });
+  }
+
+  /**
+   * Answers the next call of `method` with HTTP 429 and `Retry-After: retryAfterSec`, like Slack's rate limiter;
+   * calls arriving before that time has passed are recorded in `callsWhileLimited`.
+   */
+  rateLimitNext(method: string, retryAfterSec: number): void {
+    this.#rateLimits.push({ method, retryAfterSec });
   }
 
   callsTo(method: string): SlackCall[] {
@@ -125,7 +137,7 @@ export class FakeSlack {
     });
   }
 
-  async #handle(req: IncomingMessage): Promise<{ status: number; payload: unknown }> {
+  async #handle(req: IncomingMessage): Promise<{ status: number; payload: unknown; headers?: Record<string, string> }> {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const { body, raw } = await readBody(req);
     if (path.startsWith('/response/')) {
@@ -139,7 +151,16 @@ export class FakeSlack {
       return { status: 200, payload: { ok: true } };
     }
     const method = path.replace(/^\/api\//, '');
-    this.calls.push({ method, body, headers: req.headers, at: Date.now() });
+    const call = { method, body, headers: req.headers, at: Date.now() };
+    this.calls.push(call);
+    if (call.at < this.#limitedUntil) this.callsWhileLimited.push(call);
+    const limit = this.#rateLimits.find((l) => l.method === method);
+    if (limit) {
+      this.#rateLimits.splice(this.#rateLimits.indexOf(limit), 1);
+      this.#limitedUntil = Date.now() + limit.retryAfterSec * 1000;
+      const headers = { 'retry-after': String(limit.retryAfterSec) };
+      return { status: 429, payload: { ok: false, error: 'ratelimited' }, headers };
+    }
     const failure = this.#failures.find((f) => f.method === method && f.times > 0);
     if (failure) {
       failure.times -= 1;
