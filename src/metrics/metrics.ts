@@ -84,9 +84,10 @@ export function createMetrics(): Metrics {
     labelNames: ['state'] as const,
     registers: [registry],
     async collect() {
-      if (!sources.approvalsByState) return;
-      const counts = await sources.approvalsByState();
-      for (const state of APPROVAL_STATES) this.set({ state }, counts[state]);
+      this.reset();
+      // Without a database the other metrics matter most, so the scrape goes on without this one.
+      const counts = await sources.approvalsByState?.().catch(() => undefined);
+      if (counts) for (const state of APPROVAL_STATES) this.set({ state }, counts[state]);
     },
   });
   new Gauge({

@@ -100,4 +100,12 @@ describe('GET /metrics in HTTP mode', () => {
     expect(sample(text, 'process_resident_memory_bytes')).toBeGreaterThan(0);
     expect(text).toMatch(/^nodejs_eventloop_lag_seconds /m);
   });
+
+  it('still serves the other metrics when the database is gone, leaving out approvals', async () => {
+    await h.bot.container.store.close();
+    expect((await fetch(`${h.botUrl}/healthz`)).status).toBe(503);
+    const text = await scrape(h.botUrl);
+    expect(text).not.toMatch(/^openai_bot_approvals\{/m);
+    expect(sample(text, 'process_resident_memory_bytes')).toBeGreaterThan(0);
+  });
 });
