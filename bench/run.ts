@@ -2,6 +2,7 @@ import { benchAckLatency } from './ack-latency.js';
 import { benchApprovals } from './approvals.js';
 import { benchDigest } from './digest.js';
 import { benchOverload } from './overload.js';
+import { benchStartup } from './startup.js';
 
 /** Runs every benchmark; each compares against a baseline measured in the same run. */
 const benches: [string, () => Promise<boolean>][] = [
@@ -9,6 +10,7 @@ const benches: [string, () => Promise<boolean>][] = [
   ['approvals', () => benchApprovals()],
   ['spend digest', () => benchDigest()],
   ['overload', () => benchOverload()],
+  ['startup and idle memory', () => benchStartup()],
 ];
 
 let allOk = true;

@@ -1,13 +1,15 @@
 import type { AddressInfo, Server } from 'node:net';
 import type { App } from '@slack/bolt';
 import type { Config } from './config.js';
-import { buildContainer, type Container, type ContainerOverrides } from './container.js';
-import { createSlackApp } from './slack/app.js';
+import { buildContainer, type Container, type ContainerOverrides, createAppLogger } from './container.js';
+import { type OpsServer, startOpsServer } from './http/ops-server.js';
+import { createMetrics } from './metrics/metrics.js';
+import { attachServices, createSlackApp } from './slack/app.js';
 
 export interface RunningBot {
   readonly app: App;
   readonly container: Container;
-  /** The HTTP port in HTTP mode (useful with PORT=0); undefined in Socket Mode. */
+  /** The HTTP port (useful with PORT=0): Slack's endpoint in HTTP mode, `/healthz` and `/metrics` in both modes. */
   readonly port: number | undefined;
   /** Stops taking requests, waits for work in flight (up to `graceMs`), then closes pools and the store. */
   stop(graceMs?: number): Promise<void>;
@@ -15,15 +17,29 @@ export interface RunningBot {
 
 export type StartOptions = ContainerOverrides;
 
-/** Builds the container and the Slack app and starts serving. */
+/** Builds the Slack app and the container around Bolt's Web API client, and starts serving. */
 export async function startBot(config: Config, options: StartOptions = {}): Promise<RunningBot> {
-  const container = await buildContainer(config, options);
-  const app = createSlackApp(config, container, {
-    health: container.health,
+  const logger = options.logger ?? createAppLogger(config);
+  const metrics = options.metrics ?? createMetrics();
+  let storeHealth: () => Promise<boolean> = async () => false;
+  const slack = createSlackApp(config, {
+    logger,
+    metrics,
+    health: () => storeHealth(),
     ...(options.webApiRetries === undefined ? {} : { webApiRetries: options.webApiRetries }),
   });
-  const started = (await app.start(config.port)) as unknown;
-  const port = config.slack.mode === 'http' ? ((started as Server).address() as AddressInfo | null)?.port : undefined;
+  const { app } = slack;
+  const container = await buildContainer(config, { ...options, logger, metrics, slack: app.client });
+  storeHealth = container.health;
+  attachServices(app, container);
+  // In Socket Mode health and metrics are served before the connection opens, so health can report it.
+  const ops: OpsServer | undefined =
+    config.slack.mode === 'socket' ? await startOpsServer(slack.opsRoutes, config.port) : undefined;
+  const started = (await app.start(config.port).catch(async (error: unknown) => {
+    await ops?.close();
+    throw error;
+  })) as unknown;
+  const port = ops ? ops.port : ((started as Server).address() as AddressInfo | null)?.port;
   container.sweeper.start();
   container.digests.start();
   container.logger.info({ mode: config.slack.mode, port }, 'bot started');
@@ -35,6 +51,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     stop(graceMs = 10_000) {
       stopping ??= (async () => {
         await app.stop();
+        await ops?.close();
         await container.inFlight.drain(graceMs);
         await container.close();
         container.logger.info('bot stopped');

@@ -5,7 +5,7 @@ import type { Config } from './config.js';
 import { ApprovalExecutor } from './domain/approvals/approval-executor.js';
 import { ApprovalService } from './domain/approvals/approval-service.js';
 import { ApprovalSweeper } from './domain/approvals/approval-sweeper.js';
-import { CommandService } from './domain/command-service.js';
+import type { CommandService } from './domain/command-service.js';
 import { DigestScheduler } from './domain/digests/digest-scheduler.js';
 import { operations } from './domain/operations/index.js';
 import { Policy } from './domain/policy/policy.js';
@@ -17,6 +17,10 @@ import { StoreSecretVault } from './domain/secrets/secret-vault.js';
 import { SuggestionService } from './domain/suggestions.js';
 import { InFlight, type InFlightLimits } from './in-flight.js';
 import { createLogger } from './logger.js';
+import { MeteredCommandService } from './metrics/metered-commands.js';
+import { meteredPublisher } from './metrics/metered-publisher.js';
+import { createMetrics, type Metrics } from './metrics/metrics.js';
+import { endpointTemplate } from './openai-admin/endpoint-template.js';
 import { type AdminApi, createAdminApi } from './openai-admin/index.js';
 import { loadPolicyFile } from './policy-file.js';
 import { createApprovalNotifier } from './slack/adapters/approval-notifier.js';
@@ -41,7 +45,9 @@ export interface Container {
   /** Scheduled spend digests and threshold alerts; `tick()` runs one pass. */
   readonly digests: DigestScheduler;
   readonly secrets: SecretVault;
+  /** The one Slack Web API client (Bolt's, when the bot runs), so all calls share one rate-limit queue. */
   readonly slack: WebClient;
+  readonly metrics: Metrics;
   readonly operations: typeof operations;
   readonly inFlight: InFlight;
   readonly health: () => Promise<boolean>;
@@ -50,6 +56,10 @@ export interface Container {
 
 export interface ContainerOverrides {
   logger?: Logger;
+  /** The Slack Web API client to use (the bot passes Bolt's); the CLI, which has no Bolt app, gets its own. */
+  slack?: WebClient;
+  /** The metrics registry (the bot builds it first, since Bolt's receiver reports to it too). */
+  metrics?: Metrics;
   now?: () => Date;
   /** Admin API retry waits; tests shorten them. */
   adminRetry?: { initialDelayMs?: number; maxDelayMs?: number; maxRetries?: number };
@@ -71,14 +81,15 @@ export interface ContainerOverrides {
 
 /** The composition root: builds every long-lived part once and wires them together. */
 export async function buildContainer(config: Config, overrides: ContainerOverrides = {}): Promise<Container> {
-  const logger =
-    overrides.logger ??
-    createLogger({ level: config.logLevel, secrets: [config.openai.adminKey, config.slack.botToken] });
-  const slack = new WebClient(config.slack.botToken, {
-    slackApiUrl: config.slack.apiUrl,
-    retryConfig: { retries: overrides.webApiRetries ?? 3, factor: 2, minTimeout: 500, maxTimeout: 5_000 },
-    logger: createBoltLogger(logger),
-  });
+  const logger = overrides.logger ?? createAppLogger(config);
+  const metrics = overrides.metrics ?? createMetrics();
+  const slack =
+    overrides.slack ??
+    new WebClient(config.slack.botToken, {
+      slackApiUrl: config.slack.apiUrl,
+      retryConfig: { retries: overrides.webApiRetries ?? 3, factor: 2, minTimeout: 500, maxTimeout: 5_000 },
+      logger: createBoltLogger(logger),
+    });
   const directory = createSlackDirectory(slack, logger.child({ layer: 'slack-directory' }));
   const policyDocument = await loadPolicyFile(
     config.policyFile,
@@ -89,6 +100,13 @@ export async function buildContainer(config: Config, overrides: ContainerOverrid
     baseUrl: config.openai.baseUrl,
     adminKey: config.openai.adminKey,
     logger: logger.child({ layer: 'openai-admin' }),
+    onAttempt: ({ method, path, status, ms }) =>
+      metrics.observeAdminCall({
+        method,
+        endpoint: endpointTemplate(path),
+        status: String(status),
+        seconds: ms / 1000,
+      }),
     ...(overrides.adminRetry ? { retry: overrides.adminRetry } : {}),
     ...(overrides.adminTimeoutMs ? { timeoutMs: overrides.adminTimeoutMs } : {}),
   });
@@ -125,14 +143,14 @@ export async function buildContainer(config: Config, overrides: ContainerOverrid
     onError: (error) => logger.error({ err: error }, 'approval sweep failed'),
     purgeSecrets: () => secrets.purgeExpired(),
   });
-  const commands = new CommandService({ operations, policy, operationDeps, approvals });
+  const commands = new MeteredCommandService({ operations, policy, operationDeps, approvals }, metrics);
   const digestLogger = logger.child({ layer: 'digests' });
   const digests = new DigestScheduler(
     {
       store,
       admin,
       now,
-      publisher: createDigestPublisher(slack, digestLogger, renderSpendChart),
+      publisher: meteredPublisher(createDigestPublisher(slack, digestLogger, renderSpendChart), metrics),
       onError: (error, what) => digestLogger.error({ err: error }, what),
     },
     {
@@ -145,6 +163,8 @@ export async function buildContainer(config: Config, overrides: ContainerOverrid
       timer: overrides.digestTimer ?? true,
     },
   );
+  const inFlight = new InFlight(overrides.inFlight);
+  metrics.watch({ approvalsByState: () => store.countApprovalsByState(), workQueueDepth: () => inFlight.size });
   return {
     config,
     logger,
@@ -158,8 +178,9 @@ export async function buildContainer(config: Config, overrides: ContainerOverrid
     digests,
     secrets,
     slack,
+    metrics,
     operations,
-    inFlight: new InFlight(overrides.inFlight),
+    inFlight,
     health: () => store.ping().then(() => true),
     async close() {
       await digests.stop();
@@ -168,4 +189,9 @@ export async function buildContainer(config: Config, overrides: ContainerOverrid
       await store.close();
     },
   };
+}
+
+/** The bot's logger: pino at the configured level, redacting the admin key and the bot token. */
+export function createAppLogger(config: Config): Logger {
+  return createLogger({ level: config.logLevel, secrets: [config.openai.adminKey, config.slack.botToken] });
 }

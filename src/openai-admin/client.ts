@@ -25,6 +25,16 @@ export interface AdminClientOptions {
   logger?: { debug(obj: object, msg?: string): void; warn(obj: object, msg?: string): void };
   /** Waits between retries; tests pass a fast one. */
   sleep?: (ms: number) => Promise<unknown>;
+  /** Told about every attempt once it has an answer (or none), e.g. for metrics. */
+  onAttempt?: (attempt: AttemptReport) => void;
+}
+
+/** One attempt: its HTTP status, or why there was none. */
+export interface AttemptReport {
+  method: RequestOptions['method'];
+  path: string;
+  status: number | 'timeout' | 'connection_error';
+  ms: number;
 }
 
 export interface RequestOptions {
@@ -132,6 +142,12 @@ export class AdminClient {
         },
         'admin api call',
       );
+      this.#options.onAttempt?.({
+        method: options.method,
+        path: options.path,
+        status: response.statusCode,
+        ms: Date.now() - started,
+      });
       if (response.statusCode >= 200 && response.statusCode < 300) {
         return { body, status: response.statusCode, requestId, headers };
       }
@@ -143,7 +159,12 @@ export class AdminClient {
         requestId,
       };
     } catch (cause) {
-      return failureFromException(cause, options, timeoutMs, controller.signal.aborted);
+      const failure = failureFromException(cause, options, timeoutMs, controller.signal.aborted);
+      if (failure.error?.status === undefined) {
+        const status = failure.error instanceof TimeoutError ? 'timeout' : 'connection_error';
+        this.#options.onAttempt?.({ method: options.method, path: options.path, status, ms: Date.now() - started });
+      }
+      return failure;
     } finally {
       clearTimeout(timer);
     }

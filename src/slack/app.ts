@@ -1,62 +1,78 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { App } from '@slack/bolt';
+import { App, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
+import type { Logger } from 'pino';
 import type { Config } from '../config.js';
+import { healthRoute, metricsRoute, type OpsRoute } from '../http/ops-routes.js';
+import type { Metrics } from '../metrics/metrics.js';
+import { AckTimingReceiver } from './ack-timing-receiver.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { createErrorReply } from './error-reply.js';
 import { registerListeners } from './listeners/index.js';
+import { withOneClient } from './one-client.js';
 import type { SlackServices } from './services.js';
 
 export interface SlackAppOptions {
-  /** Answers `GET /healthz`: true when the bot can serve (the store is reachable). */
+  logger: Logger;
+  metrics: Metrics;
+  /** True when the bot can serve (the store is reachable); the Slack connection is added in Socket Mode. */
   health: () => Promise<boolean>;
   /** Retries of Slack Web API calls; Slack's client default is ten over half an hour. */
   webApiRetries?: number;
 }
 
-const healthRoute = (health: SlackAppOptions['health']) => ({
-  path: '/healthz',
-  method: ['GET'],
-  handler: (_req: IncomingMessage, res: ServerResponse) => {
-    health().then(
-      (ok) => {
-        res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ ok }));
-      },
-      () => {
-        res.writeHead(503, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ ok: false }));
-      },
-    );
-  },
-});
+export interface SlackApp {
+  readonly app: App;
+  /**
+   * `GET /healthz` and `GET /metrics`. HTTP mode serves them beside `POST /slack/events`; in Socket Mode Bolt
+   * serves no HTTP, so the caller serves them on `PORT` itself.
+   */
+  readonly opsRoutes: readonly OpsRoute[];
+}
 
-/** The Bolt app: HTTP mode on POST /slack/events by default, Socket Mode when an app token is configured. */
-export function createSlackApp(config: Config, services: SlackServices, options: SlackAppOptions): App {
-  const common = {
+const socketReceiver = (config: Config, logger: SlackAppOptions['logger']) =>
+  new SocketModeReceiver({
+    appToken: config.slack.appToken as string,
+    logger: createBoltLogger(logger),
+    // The Socket Mode client opens its connection through its own Web API client.
+    installerOptions: { clientOptions: { slackApiUrl: config.slack.apiUrl } },
+  });
+
+/**
+ * The Bolt app without listeners (see `attachServices`): HTTP mode on POST /slack/events by default, Socket Mode
+ * when an app token is configured. Its one Web API client, `app.client`, is the one the whole bot uses.
+ */
+export function createSlackApp(config: Config, options: SlackAppOptions): SlackApp {
+  let receiver: Receiver;
+  let opsRoutes: OpsRoute[];
+  if (config.slack.mode === 'socket') {
+    const socket = socketReceiver(config, options.logger);
+    const connected = () => socket.client.websocket?.isActive() === true;
+    const health = async () => connected() && (await options.health());
+    opsRoutes = [healthRoute(health), metricsRoute(options.metrics.registry)];
+    receiver = socket;
+  } else {
+    opsRoutes = [healthRoute(options.health), metricsRoute(options.metrics.registry)];
+    receiver = new HTTPReceiver({
+      signingSecret: config.slack.signingSecret as string,
+      logger: createBoltLogger(options.logger),
+      customRoutes: opsRoutes,
+    });
+  }
+  const app = new App({
     token: config.slack.botToken,
-    logger: createBoltLogger(services.logger),
-    convoStore: false as const,
+    logger: createBoltLogger(options.logger),
+    convoStore: false,
     extendedErrorHandler: true,
+    receiver: new AckTimingReceiver(receiver, (kind, seconds) => options.metrics.ackSeconds.observe({ kind }, seconds)),
     clientOptions: {
       slackApiUrl: config.slack.apiUrl,
       retryConfig: { retries: options.webApiRetries ?? 3, factor: 2, minTimeout: 500, maxTimeout: 5_000 },
     },
-  };
-  const app =
-    config.slack.mode === 'socket'
-      ? new App({
-          ...common,
-          socketMode: true,
-          appToken: config.slack.appToken as string,
-          // The Socket Mode client opens its connection through its own Web API client.
-          installerOptions: { clientOptions: { slackApiUrl: config.slack.apiUrl } },
-        })
-      : new App({
-          ...common,
-          signingSecret: config.slack.signingSecret as string,
-          customRoutes: [healthRoute(options.health)],
-        });
-  registerListeners(app, services);
+  });
+  return { app, opsRoutes: config.slack.mode === 'socket' ? opsRoutes : [] };
+}
+
+/** Registers every listener (each given `app.client`) and the one error edge that turns failures into replies. */
+export function attachServices(app: App, services: SlackServices): void {
+  registerListeners(withOneClient(app, app.client), services);
   app.error(createErrorReply(services.logger));
-  return app;
 }

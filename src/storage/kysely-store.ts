@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { approvalCountMethods } from './approval-counts.js';
 import { approvalMethods } from './approval-requests.js';
 import { voteMethods } from './approval-votes.js';
 import { auditMethods } from './audit-trail.js';
@@ -17,6 +18,7 @@ export function createKyselyStore(db: Kysely<Database>): Store {
   return {
     ...approvalMethods(db),
     ...voteMethods(db),
+    ...approvalCountMethods(db),
     ...auditMethods(db),
     ...subscriptionMethods(db),
     ...coordinationMethods(db),

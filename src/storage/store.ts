@@ -201,6 +201,8 @@ export interface Store {
   ): Promise<ApprovalTally | undefined>;
   /** Pending requests whose distinct votes already reach their stored requirement, oldest first (limit 100). */
   listApprovable(options?: ListOptions): Promise<ApprovalRequest[]>;
+  /** How many requests are in each state (every state present, 0 when none). */
+  countApprovalsByState(): Promise<Record<ApprovalState, number>>;
 
   appendAudit(event: NewAuditEvent): Promise<AuditEvent>;
   listAudit(query?: AuditQuery): Promise<AuditEvent[]>;

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { SlackMark } from '../helpers/fake-slack.js';
 import { type Harness, messageText, startHarness } from '../helpers/harness.js';
+import { sample, scrape } from '../helpers/metrics-scrape.js';
 
 describe('Socket Mode', () => {
   let server: WebSocketServer;
@@ -33,7 +34,6 @@ describe('Socket Mode', () => {
   });
 
   it('connects with the app token, acks a slash command envelope and answers through response_url', async () => {
-    expect(h.bot.port).toBeUndefined();
     const opened = await h.slack.waitFor(started, (c) => c.method === 'apps.connections.open');
     expect(opened.headers.authorization).toBe('Bearer xapp-1-test-app-token');
     h.openai.state.addUser({ email: 'sam@x.com' });
@@ -55,5 +55,47 @@ describe('Socket Mode', () => {
     const reply = await h.slack.waitForResponse('socket1');
     expect(messageText(reply)).toContain('sam@x.com');
     expect(received).toContainEqual(expect.objectContaining({ envelope_id: 'env-1' }));
+  });
+
+  const sendCommand = async (envelopeId: string, text: string, responseId: string) => {
+    for (let i = 0; i < 100 && sockets.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    const payload = {
+      team_id: 'T1',
+      channel_id: 'COPS',
+      user_id: 'UADMIN',
+      command: '/openai',
+      text,
+      api_app_id: 'A1',
+      response_url: h.slack.responseUrl(responseId),
+      trigger_id: '1.2.3',
+    };
+    sockets[0]?.send(JSON.stringify({ envelope_id: envelopeId, type: 'slash_commands', payload }));
+    await h.slack.waitForResponse(responseId);
+  };
+
+  it('serves /metrics on PORT, with the command counter and ack histogram moving', async () => {
+    expect(h.bot.port).toBeGreaterThan(0);
+    const before = await scrape(h.botUrl);
+    await sendCommand('env-metrics', 'users list', 'socket-metrics');
+    const after = await scrape(h.botUrl);
+    const ok = { operation: 'users.list', outcome: 'ok' };
+    expect(sample(after, 'openai_bot_commands_total', ok)).toBe(sample(before, 'openai_bot_commands_total', ok) + 1);
+    const acks = (text: string) => sample(text, 'openai_bot_ack_seconds_count', { kind: 'command' });
+    expect(acks(after)).toBe(acks(before) + 1);
+    expect(sample(after, 'process_resident_memory_bytes')).toBeGreaterThan(0);
+  });
+
+  it('answers /healthz on PORT with 200 while connected to Slack and 503 once the connection drops', async () => {
+    const healthy = await fetch(`${h.botUrl}/healthz`);
+    expect(healthy.status).toBe(200);
+    expect(await healthy.json()).toEqual({ ok: true });
+    h.slack.socketUrl = '';
+    for (const socket of sockets.splice(0)) socket.terminate();
+    let status = 200;
+    for (let i = 0; i < 100 && status === 200; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      status = (await fetch(`${h.botUrl}/healthz`)).status;
+    }
+    expect(status).toBe(503);
   });
 });

@@ -73,6 +73,10 @@ export class FakeSlack {
   #seq = 0;
   #failures: { method: string; error: string; times: number }[] = [];
   readonly #delays = new Map<string, number>();
+  #rateLimits: { method: string; retryAfterSec: number }[] = [];
+  #limitedUntil = 0;
+  /** Web API calls that arrived while a rate limit this fake announced was still in force. */
+  readonly callsWhileLimited: SlackCall[] = [];
   url = '';
   /** Where `apps.connections.open` sends Socket Mode clients; set by a test's WebSocket server. */
   socketUrl = '';
@@ -80,8 +84,8 @@ export class FakeSlack {
   async start(): Promise<this> {
     this.#server = createServer((req, res) => {
       this.#handle(req).then(
-        ({ status, payload }) => {
-          res.writeHead(status, { 'content-type': 'application/json' });
+        ({ status, payload, headers }) => {
+          res.writeHead(status, { 'content-type': 'application/json', ...headers });
           res.end(JSON.stringify(payload));
         },
         (error: unknown) => {
@@ -112,6 +116,14 @@ export class FakeSlack {
   delay(method: string, ms: number): void {
     if (ms > 0) this.#delays.set(method, ms);
     else this.#delays.delete(method);
+  }
+
+  /**
+   * Answers the next call of `method` with HTTP 429 and `Retry-After: retryAfterSec`, like Slack's rate limiter;
+   * calls arriving before that time has passed are recorded in `callsWhileLimited`.
+   */
+  rateLimitNext(method: string, retryAfterSec: number): void {
+    this.#rateLimits.push({ method, retryAfterSec });
   }
 
   callsTo(method: string): SlackCall[] {
@@ -160,7 +172,7 @@ export class FakeSlack {
     });
   }
 
-  async #handle(req: IncomingMessage): Promise<{ status: number; payload: unknown }> {
+  async #handle(req: IncomingMessage): Promise<{ status: number; payload: unknown; headers?: Record<string, string> }> {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const { body, raw } = await readBody(req);
     if (path.startsWith('/response/')) {
@@ -176,6 +188,15 @@ export class FakeSlack {
     const method = path.replace(/^\/api\//, '');
     const call: SlackCall = { method, body, headers: req.headers, at: Date.now() };
     this.calls.push(call);
+    if (call.at < this.#limitedUntil) this.callsWhileLimited.push(call);
+    const limit = this.#rateLimits.find((l) => l.method === method);
+    if (limit) {
+      this.#rateLimits.splice(this.#rateLimits.indexOf(limit), 1);
+      this.#limitedUntil = Date.now() + limit.retryAfterSec * 1000;
+      const headers = { 'retry-after': String(limit.retryAfterSec) };
+      call.answeredAt = Date.now();
+      return { status: 429, payload: { ok: false, error: 'ratelimited' }, headers };
+    }
     const delayMs = this.#delays.get(method);
     if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
     const payload = this.#answer(method, body);

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/storage/store.js';
+import { describeApprovalCountContract } from './contract/approval-counts.js';
 import { describeApprovalContract } from './contract/approvals.js';
 import { describeAuditAndSubscriptionContract } from './contract/audit-and-subscriptions.js';
 import { describeConcurrencyContract } from './contract/concurrency.js';
@@ -33,6 +34,7 @@ export function describeStoreContract(
 
     describeApprovalContract(harness);
     describeVoteContract(harness);
+    describeApprovalCountContract(harness);
     describeConcurrencyContract(harness);
     describeCoordinationContract(harness);
     describeAuditAndSubscriptionContract(harness);

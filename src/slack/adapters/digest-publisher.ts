@@ -8,7 +8,6 @@ import { renderCrossings } from '../blocks/digest-alerts.js';
 import { renderChartFallback } from '../blocks/digest-chart.js';
 import type { SlackMessage } from '../blocks/message.js';
 import { renderNotice } from '../blocks/notice.js';
-import { uploadFile } from './digest-upload.js';
 
 /** Turns chart data into PNG bytes (the composition root passes the resvg renderer). */
 export type ChartRenderer = (input: SpendChartInput) => Promise<Buffer>;
@@ -22,7 +21,8 @@ const post = async (client: WebClient, channel: string, message: SlackMessage, t
   });
 
 /**
- * Digests and threshold alerts as Slack messages. A digest's chart is uploaded into the digest's thread; when
+ * Digests and threshold alerts as Slack messages. A digest's chart is uploaded into the digest's thread with
+ * `files.uploadV2`, the same upload the file sink uses, through the one Web API client and its queue; when
  * rendering or uploading fails, a text chart is posted there instead and the failure is logged.
  */
 export function createDigestPublisher(client: WebClient, logger: Logger, renderChart: ChartRenderer): DigestPublisher {
@@ -38,14 +38,14 @@ export function createDigestPublisher(client: WebClient, logger: Logger, renderC
         daysInMonth: digest.daysInMonth,
         series,
       });
-      await uploadFile(client, {
-        channelId: channel,
-        threadTs: ts,
+      await client.files.uploadV2({
+        channel_id: channel,
+        thread_ts: ts,
         filename: `spend-${digest.monthKey}.png`,
         title: `Daily spend, ${digest.monthLabel}`,
-        bytes: png,
-        initialComment: 'Daily spend this month, stacked by top project.',
-        altText: `Bar chart of daily spend in ${digest.monthLabel} by project`,
+        file: png,
+        initial_comment: 'Daily spend this month, stacked by top project.',
+        alt_text: `Bar chart of daily spend in ${digest.monthLabel} by project`,
       });
     } catch (error) {
       logger.warn({ err: error, channel }, 'could not attach the spend chart; posting it as text');

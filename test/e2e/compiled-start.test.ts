@@ -1,0 +1,90 @@
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FakeAdminApi, startFakeAdminApi } from '../helpers/fake-admin-api/index.js';
+import { FakeSlack } from '../helpers/fake-slack.js';
+import { ADMIN_KEY, BOT_TOKEN } from '../helpers/harness.js';
+import { writePolicy } from '../helpers/policy.js';
+import { SIGNING_SECRET } from '../helpers/slack-requests.js';
+
+const ROOT = join(import.meta.dirname, '../..');
+const run = promisify(execFile);
+
+/** Command lines of every process in a process group (npm, the shell it may use, node). */
+const commandLinesOf = async (group: number): Promise<string[]> => {
+  const { stdout } = await run('ps', ['-e', '-o', 'pgid=,args=']);
+  return stdout
+    .split('\n')
+    .map((line) => /^\s*(\d+)\s+(.*)$/.exec(line))
+    .filter((match) => match?.[1] === String(group))
+    .map((match) => match?.[2] ?? '');
+};
+
+describe('npm start runs the compiled bot', () => {
+  let slack: FakeSlack;
+  let openai: FakeAdminApi;
+  beforeAll(async () => {
+    // The same build `prepare` runs at install, so the test sees the dist/ of these sources.
+    await run('npm', ['run', 'build'], { cwd: ROOT });
+    slack = await new FakeSlack().start();
+    openai = await startFakeAdminApi({ adminKey: ADMIN_KEY });
+  }, 180_000);
+  afterAll(async () => {
+    await slack?.close();
+    await openai?.close();
+  });
+
+  it('starts dist/main.js with plain node, serves /healthz and /metrics, and stops on SIGTERM', async () => {
+    const child: ChildProcess = spawn('npm', ['start', '--silent'], {
+      cwd: ROOT,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        PATH: process.env.PATH ?? '',
+        SLACK_BOT_TOKEN: BOT_TOKEN,
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        OPENAI_ADMIN_KEY: ADMIN_KEY,
+        OPENAI_BASE_URL: openai.url,
+        SLACK_API_URL: slack.apiUrl,
+        DATABASE_URL: 'sqlite::memory:',
+        POLICY_FILE: writePolicy(),
+        PORT: '0',
+      },
+    });
+    const group = child.pid as number;
+    const exited = once(child, 'exit');
+    try {
+      const port = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout?.on('data', (chunk) => {
+          out += String(chunk);
+          const match = /"port":(\d+).*"msg":"bot started"/.exec(out);
+          if (match?.[1]) resolve(match[1]);
+        });
+        child.once('exit', (code) => reject(new Error(`npm start exited with ${code}: ${out}`)));
+      });
+      expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+      expect(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text()).toContain('openai_bot_commands_total');
+      const node = (await commandLinesOf(group)).filter((line) => /^\S*node\s/.test(line));
+      expect(node).toHaveLength(1);
+      expect(node[0]).toMatch(/ dist\/main\.js$/);
+      expect(node[0]).not.toContain('tsx');
+    } finally {
+      process.kill(-group, 'SIGTERM');
+      await exited;
+    }
+  }, 60_000);
+
+  it('finds the chart font from dist/', async () => {
+    const script = `
+      const { renderSpendChart, CHART_FONT_FILE } = await import('./dist/chart/render-png.js');
+      const png = await renderSpendChart({ title: 'Daily spend', daysInMonth: 30, series: [] });
+      process.stdout.write(JSON.stringify({ font: CHART_FONT_FILE, bytes: png.length }));`;
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT });
+    const result = JSON.parse(stdout) as { font: string; bytes: number };
+    expect(result.font).toBe(join(ROOT, 'assets/fonts/Inter-Regular.ttf'));
+    expect(result.bytes).toBeGreaterThan(1000);
+  });
+});
