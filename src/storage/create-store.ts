@@ -63,5 +63,5 @@ export async function createStore(databaseUrl: string, options: CreateStoreOptio
     await db.destroy();
     throw error;
   }
-  return createKyselyStore(db);
+  return createKyselyStore(db, dialect);
 }

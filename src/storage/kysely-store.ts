@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { approvalMethods } from './approval-requests.js';
 import { auditMethods } from './audit-trail.js';
 import { coordinationMethods } from './coordination.js';
-import type { Database } from './database.js';
+import type { Database, SqlDialect } from './database.js';
 import { subscriptionMethods } from './digest-subscriptions.js';
 import { secretMethods } from './pending-secrets.js';
 import type { Store } from './store.js';
@@ -11,13 +11,13 @@ import type { Store } from './store.js';
  * The Store over a migrated Kysely instance. The queries are written once for SQLite and PostgreSQL; the
  * store owns `db` and destroys it on `close()`.
  */
-export function createKyselyStore(db: Kysely<Database>): Store {
+export function createKyselyStore(db: Kysely<Database>, dialect: SqlDialect): Store {
   let closing: Promise<void> | undefined;
   return {
     ...approvalMethods(db),
     ...auditMethods(db),
     ...subscriptionMethods(db),
-    ...coordinationMethods(db),
+    ...coordinationMethods(db, dialect),
     ...secretMethods(db),
 
     async ping() {
