@@ -15,8 +15,14 @@ export interface AdminClientOptions {
   /** e.g. 'https://api.openai.com/v1' (validated by the config module). */
   baseUrl: string;
   adminKey: string;
-  /** Per attempt, headers and body together. Default 30 s. */
+  /** Per attempt, headers and body together. Default 30 s for reads; writes default to `writeTimeoutMs`. */
   timeoutMs?: number;
+  /**
+   * Per attempt of a call that changes something (any method but GET). Such a call may already have taken
+   * effect when it times out and is then never repeated, so it waits longer: default `timeoutMs` when given,
+   * else 120 s.
+   */
+  writeTimeoutMs?: number;
   retry?: Partial<RetryPolicy>;
   /** Shared keep-alive connection pool; one is created when omitted. */
   dispatcher?: Dispatcher;
@@ -99,7 +105,10 @@ export class AdminClient {
   }
 
   async #attempt(options: RequestOptions): Promise<Attempt> {
-    const timeoutMs = this.#options.timeoutMs ?? 30_000;
+    const timeoutMs =
+      options.method === 'GET'
+        ? (this.#options.timeoutMs ?? 30_000)
+        : (this.#options.writeTimeoutMs ?? this.#options.timeoutMs ?? 120_000);
     const started = Date.now();
     // A plain controller and timer cost less than AbortSignal.timeout, which matters under bursts of commands.
     const controller = new AbortController();
