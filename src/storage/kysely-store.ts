@@ -6,14 +6,16 @@ import type { Database, SqlDialect } from './database.js';
 import { subscriptionMethods } from './digest-subscriptions.js';
 import { secretMethods } from './pending-secrets.js';
 import type { Store } from './store.js';
+import { reportingUnavailability } from './unavailable.js';
 
 /**
  * The Store over a migrated Kysely instance. The queries are written once for SQLite and PostgreSQL; the
- * store owns `db` and destroys it on `close()`.
+ * store owns `db` and destroys it on `close()`. A database that does not answer in time surfaces as
+ * `StoreUnavailableError`.
  */
 export function createKyselyStore(db: Kysely<Database>, dialect: SqlDialect): Store {
   let closing: Promise<void> | undefined;
-  return {
+  return reportingUnavailability<Store>({
     ...approvalMethods(db),
     ...auditMethods(db),
     ...subscriptionMethods(db),
@@ -28,5 +30,5 @@ export function createKyselyStore(db: Kysely<Database>, dialect: SqlDialect): St
       closing ??= db.destroy();
       return closing;
     },
-  };
+  });
 }
