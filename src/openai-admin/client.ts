@@ -64,7 +64,7 @@ export class AdminClient {
   constructor(options: AdminClientOptions) {
     this.#options = options;
     this.#ownsDispatcher = !options.dispatcher;
-    this.#dispatcher = options.dispatcher ?? new Agent({ keepAliveTimeout: 30_000, connections: 64 });
+    this.#dispatcher = options.dispatcher ?? new Agent({ keepAliveTimeout: 30_000, connections: 256 });
     this.#retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     this.#sleep = options.sleep ?? ((ms) => sleep(ms));
     const base = new URL(options.baseUrl);

@@ -68,15 +68,17 @@ export class ApprovalExecutor {
     );
     renew.unref();
     let final: ApprovalRequest | undefined;
+    // The card shows progress while the call runs, off the call's path; failing to update it must not stop the
+    // run, and the final report waits for it so the card never goes back to "running".
+    const shown = this.#showCard(executing).catch(() => undefined);
     try {
-      // The card only shows progress; failing to read its votes must not stop the run.
-      await this.#showCard(executing).catch(() => undefined);
       final = await this.#run(executing);
     } finally {
       clearInterval(renew);
       this.#running.delete(request.id);
       await this.#store.releaseLease(lease, token).catch(() => undefined);
     }
+    await shown;
     if (!final) return undefined;
     await this.#store.appendAudit({
       request_id: final.id,
