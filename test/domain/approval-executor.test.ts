@@ -132,6 +132,26 @@ describe('approval executor', () => {
     expect((await a.store.listAudit({ requestId: request.id })).map((e) => e.event)).toEqual(['outcome_unknown']);
   });
 
+  it('corrects outcome_unknown with the real result when a run that could not renew its lease finishes', async () => {
+    const shared = await createStore('sqlite::memory:');
+    stores.push(shared);
+    // This replica's renewals never reach the database, so its lease lapses while the call is still running.
+    const cutOff: Store = { ...shared, renewLease: async () => false };
+    const a = await setUp({ leaseTtlMs: 150, store: cutOff });
+    const b = await setUp({ leaseTtlMs: 150, store: shared });
+    const request = await shared.insert(approvedRequest());
+    const running = a.executor.execute(request);
+    await waitUntil(() => a.slow.started, 'the operation started');
+    await pause(250);
+    await b.executor.recover();
+    expect((await shared.get(request.id))?.state).toBe('outcome_unknown');
+    a.slow.release();
+    expect(await running).toMatchObject({ state: 'succeeded', openai_request_id: 'req_openai_slow' });
+    const events = await shared.listAudit({ requestId: request.id });
+    expect(events.map((e) => e.event)).toEqual(['outcome_unknown', 'executed']);
+    expect(a.notifier.told.map((card) => card.request.state)).toEqual(['succeeded']);
+  });
+
   it('stops renewing and frees the lease even when reading votes for the card fails', async () => {
     const { store, slow, executor } = await setUp({ leaseTtlMs: 150 });
     let failuresLeft = 1;
