@@ -26,10 +26,16 @@ export class TestClock {
 }
 
 /** Sends `/openai <text>` from `channelId` and waits for the answer on its response_url. */
-export async function askIn(h: Harness, channelId: string, text: string, userId = 'UADMIN'): Promise<SlackCall> {
+export async function askIn(
+  h: Harness,
+  channelId: string,
+  text: string,
+  userId = 'UADMIN',
+  timeoutMs?: number,
+): Promise<SlackCall> {
   const sent = await h.command(text, userId, { channelId });
   if (sent.status !== 200) throw new Error(`ack failed: HTTP ${sent.status} ${sent.text}`);
-  return h.slack.waitFor((call) => call.method === `response:${sent.responseId}`);
+  return h.slack.waitFor((call) => call.method === `response:${sent.responseId}`, timeoutMs);
 }
 
 /** Digest messages posted (not response_url answers) in a channel, oldest first. */
