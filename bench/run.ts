@@ -4,7 +4,7 @@ import { benchDigest } from './digest.js';
 import { benchOverload } from './overload.js';
 import { benchStartup } from './startup.js';
 
-/** Runs every benchmark; each compares against a baseline measured in the same run. */
+/** Runs every benchmark, or those named on the command line; each compares against a baseline from the same run. */
 const benches: [string, () => Promise<boolean>][] = [
   ['ack latency', () => benchAckLatency()],
   ['approvals', () => benchApprovals()],
@@ -13,8 +13,16 @@ const benches: [string, () => Promise<boolean>][] = [
   ['startup and idle memory', () => benchStartup()],
 ];
 
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !benches.some(([known]) => known === name));
+if (unknown.length > 0) {
+  console.log(`unknown benchmark ${unknown.join(', ')}; choose from: ${benches.map(([name]) => name).join(', ')}`);
+  process.exit(2);
+}
+
 let allOk = true;
 for (const [name, bench] of benches) {
+  if (wanted.length > 0 && !wanted.includes(name)) continue;
   const ok = await bench();
   if (!ok) console.log(`${name}: target missed`);
   allOk &&= ok;

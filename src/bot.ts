@@ -11,11 +11,28 @@ export interface RunningBot {
   readonly container: Container;
   /** The HTTP port (useful with PORT=0): Slack's endpoint in HTTP mode, `/healthz` and `/metrics` in both modes. */
   readonly port: number | undefined;
-  /** Stops taking requests, waits for work in flight (up to `graceMs`), then closes pools and the store. */
+  /**
+   * Stops taking new work (requests, approval sweeps, digest ticks), waits for work in flight (up to `graceMs`),
+   * then closes pools and the store.
+   */
   stop(graceMs?: number): Promise<void>;
 }
 
 export type StartOptions = ContainerOverrides;
+
+/** Waits for `work` to settle, but no later than `deadline` (ms since the epoch). */
+async function settledBy(work: Promise<unknown>, deadline: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, Math.max(0, deadline - Date.now()));
+    timer.unref();
+  });
+  try {
+    await Promise.race([work.catch(() => undefined), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /** Builds the Slack app and the container around Bolt's Web API client, and starts serving. */
 export async function startBot(config: Config, options: StartOptions = {}): Promise<RunningBot> {
@@ -50,9 +67,16 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     port,
     stop(graceMs = 10_000) {
       stopping ??= (async () => {
-        await app.stop();
+        const deadline = Date.now() + graceMs;
+        // Every source of new work stops first: stop() clears the sweeper's and scheduler's timers at once.
+        const listeners = app.stop();
+        const schedulers = Promise.all([container.sweeper.stop(), container.digests.stop()]);
+        await listeners;
         await ops?.close();
-        await container.inFlight.drain(graceMs);
+        await Promise.all([
+          container.inFlight.drain(Math.max(0, deadline - Date.now())),
+          settledBy(schedulers, deadline),
+        ]);
         await container.close();
         container.logger.info('bot stopped');
       })();

@@ -79,6 +79,22 @@ export interface ContainerOverrides {
   inFlight?: Partial<InFlightLimits>;
 }
 
+/** `/healthz` must answer well within a load balancer's patience, even when the database stalls. */
+const HEALTH_DEADLINE_MS = 1_500;
+
+/** True when the store answers a trivial query within `ms`; false when it fails or is slower. */
+async function answersWithin(store: Store, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([store.ping().then(() => true), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** The composition root: builds every long-lived part once and wires them together. */
 export async function buildContainer(config: Config, overrides: ContainerOverrides = {}): Promise<Container> {
   const logger = overrides.logger ?? createAppLogger(config);
@@ -181,7 +197,7 @@ export async function buildContainer(config: Config, overrides: ContainerOverrid
     metrics,
     operations,
     inFlight,
-    health: () => store.ping().then(() => true),
+    health: () => answersWithin(store, HEALTH_DEADLINE_MS),
     async close() {
       await digests.stop();
       await sweeper.stop();

@@ -36,3 +36,14 @@ export class NotFoundError extends AppError {
     super('not_found', message);
   }
 }
+
+/** The database did not answer in time or could not be reached; nothing the caller asked for was done. */
+export class StoreUnavailableError extends AppError {
+  constructor(options: { cause?: unknown } = {}) {
+    super(
+      'store_unavailable',
+      'The bot’s database is not answering right now, so this could not be done. Try again in a minute.',
+      options,
+    );
+  }
+}

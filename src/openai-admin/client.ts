@@ -15,8 +15,14 @@ export interface AdminClientOptions {
   /** e.g. 'https://api.openai.com/v1' (validated by the config module). */
   baseUrl: string;
   adminKey: string;
-  /** Per attempt, headers and body together. Default 30 s. */
+  /** Per attempt, headers and body together. Default 30 s for reads; writes default to `writeTimeoutMs`. */
   timeoutMs?: number;
+  /**
+   * Per attempt of a call that changes something (any method but GET). Such a call may already have taken
+   * effect when it times out and is then never repeated, so it waits longer: default `timeoutMs` when given,
+   * else 120 s.
+   */
+  writeTimeoutMs?: number;
   retry?: Partial<RetryPolicy>;
   /** Shared keep-alive connection pool; one is created when omitted. */
   dispatcher?: Dispatcher;
@@ -68,7 +74,7 @@ export class AdminClient {
   constructor(options: AdminClientOptions) {
     this.#options = options;
     this.#ownsDispatcher = !options.dispatcher;
-    this.#dispatcher = options.dispatcher ?? new Agent({ keepAliveTimeout: 30_000, connections: 64 });
+    this.#dispatcher = options.dispatcher ?? new Agent({ keepAliveTimeout: 30_000, connections: 256 });
     this.#retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     this.#sleep = options.sleep ?? ((ms) => sleep(ms));
     const base = new URL(options.baseUrl);
@@ -109,7 +115,10 @@ export class AdminClient {
   }
 
   async #attempt(options: RequestOptions): Promise<Attempt> {
-    const timeoutMs = this.#options.timeoutMs ?? 30_000;
+    const timeoutMs =
+      options.method === 'GET'
+        ? (this.#options.timeoutMs ?? 30_000)
+        : (this.#options.writeTimeoutMs ?? this.#options.timeoutMs ?? 120_000);
     const started = Date.now();
     // A plain controller and timer cost less than AbortSignal.timeout, which matters under bursts of commands.
     const controller = new AbortController();

@@ -30,6 +30,7 @@ export function approvalMethods(db: Kysely<Database>): ApprovalMethods {
           summary: request.summary,
           requester_id: request.requester_id,
           requester_email: request.requester_email ?? null,
+          requester_source: request.requester_source ?? 'slack',
           channel_id: request.channel_id,
           reason: request.reason ?? null,
           state: request.state ?? 'pending',

@@ -1,14 +1,27 @@
-import type { Kysely } from 'kysely';
-import type { Database } from './database.js';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { Database, SqlDialect } from './database.js';
 import type { Store } from './store.js';
 
-type CoordinationMethods = Pick<Store, 'claimOnce' | 'acquireLease' | 'releaseLease'>;
+type CoordinationMethods = Pick<Store, 'claimOnce' | 'acquireLease' | 'renewLease' | 'releaseLease'>;
 
 /**
- * Cross-replica coordination. Both operations are a single INSERT ... ON CONFLICT statement, which the
- * database serializes on the primary key, so exactly one concurrent caller wins.
+ * The database's own clock in milliseconds since the epoch. Lease expiry is judged by it alone, so replicas
+ * whose clocks disagree still agree on whether a lease is live.
  */
-export function coordinationMethods(db: Kysely<Database>): CoordinationMethods {
+export function databaseNowMs(dialect: SqlDialect): RawBuilder<number> {
+  return dialect === 'postgres'
+    ? sql<number>`(extract(epoch from clock_timestamp()) * 1000)::bigint`
+    : sql<number>`cast(unixepoch('subsec') * 1000 as integer)`;
+}
+
+/**
+ * Cross-replica coordination. Each operation is a single statement the database serializes on the primary
+ * key, so exactly one concurrent caller wins. A lease belongs to a token (one per holder, e.g. per execution),
+ * never to a process.
+ */
+export function coordinationMethods(db: Kysely<Database>, dialect: SqlDialect): CoordinationMethods {
+  const now = databaseNowMs(dialect);
+  const until = (ttlMs: number) => sql<number>`${now} + ${Math.max(1, Math.round(ttlMs))}`;
   return {
     async claimOnce(key, owner, at) {
       const row = await db
@@ -20,27 +33,37 @@ export function coordinationMethods(db: Kysely<Database>): CoordinationMethods {
       return row !== undefined;
     },
 
-    async acquireLease(name, owner, now, ttlMs) {
-      const expiresAt = now + ttlMs;
+    async acquireLease(name, token, ttlMs) {
       const row = await db
         .insertInto('leases')
-        .values({ name, owner, expires_at: expiresAt })
+        .values({ name, owner: token, expires_at: until(ttlMs) })
         .onConflict((oc) =>
           oc
             .column('name')
-            .doUpdateSet({ owner, expires_at: expiresAt })
-            .where((eb) => eb.or([eb('leases.expires_at', '<=', now), eb('leases.owner', '=', owner)])),
+            .doUpdateSet({ owner: token, expires_at: until(ttlMs) })
+            .where((eb) => eb.or([eb('leases.expires_at', '<=', now), eb('leases.owner', '=', token)])),
         )
         .returning('name')
         .executeTakeFirst();
       return row !== undefined;
     },
 
-    async releaseLease(name, owner) {
+    async renewLease(name, token, ttlMs) {
+      const row = await db
+        .updateTable('leases')
+        .set({ expires_at: until(ttlMs) })
+        .where('name', '=', name)
+        .where('owner', '=', token)
+        .returning('name')
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
+    async releaseLease(name, token) {
       const result = await db
         .deleteFrom('leases')
         .where('name', '=', name)
-        .where('owner', '=', owner)
+        .where('owner', '=', token)
         .executeTakeFirst();
       return Number(result.numDeletedRows) > 0;
     },

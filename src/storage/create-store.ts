@@ -2,9 +2,10 @@ import type { Kysely } from 'kysely';
 import type { Database, SqlDialect } from './database.js';
 import { createKyselyStore } from './kysely-store.js';
 import { migrate } from './migrate.js';
-import { openPostgres } from './postgres-connection.js';
+import { MIGRATION_TIMEOUTS, openPostgres, type PostgresTimeouts, QUERY_TIMEOUTS } from './postgres-connection.js';
 import { openSqlite } from './sqlite-connection.js';
 import type { Store } from './store.js';
+import { isUnavailable } from './unavailable.js';
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
@@ -18,6 +19,8 @@ export interface CreateStoreOptions {
   schema?: string;
   /** PostgreSQL only: maximum pooled connections, default 10. */
   poolSize?: number;
+  /** PostgreSQL only: bounds on everyday queries (default `QUERY_TIMEOUTS`; migrations get longer ones). */
+  timeouts?: PostgresTimeouts;
 }
 
 type Target = { dialect: 'sqlite'; path: string } | { dialect: 'postgres'; url: string };
@@ -47,21 +50,32 @@ export async function createStore(databaseUrl: string, options: CreateStoreOptio
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
     throw new Error(`Invalid schema name "${schema}": use lowercase letters, digits and underscores`);
   }
-  const db: Kysely<Database> =
+  const dialect: SqlDialect = target.dialect;
+  const onIdleError = (error: Error) => logger?.info({ err: error }, 'idle PostgreSQL connection failed');
+  const openWith = (timeouts: PostgresTimeouts, poolSize?: number): Kysely<Database> =>
     target.dialect === 'sqlite'
       ? openSqlite(target.path)
       : openPostgres(target.url, {
           ...(schema === undefined ? {} : { schema }),
-          ...(options.poolSize === undefined ? {} : { poolSize: options.poolSize }),
-          onIdleError: (error) => logger?.info({ err: error }, 'idle PostgreSQL connection failed'),
+          ...(poolSize === undefined ? {} : { poolSize }),
+          timeouts,
+          onIdleError,
         });
-  const dialect: SqlDialect = target.dialect;
+  const db = openWith(options.timeouts ?? QUERY_TIMEOUTS, options.poolSize);
+  // Migrations may wait behind another replica's, so on PostgreSQL they run on a connection of their own.
+  const migrator = target.dialect === 'postgres' ? openWith(MIGRATION_TIMEOUTS, 1) : db;
   try {
-    const applied = await migrate(db, dialect, schema === undefined ? {} : { schema });
+    const applied = await migrate(migrator, dialect, schema === undefined ? {} : { schema });
     logger?.info({ dialect, applied }, applied.length > 0 ? 'storage migrations applied' : 'storage schema up to date');
   } catch (error) {
     await db.destroy();
+    if (target.dialect === 'postgres' && isUnavailable(error)) {
+      const where = new URL(target.url).host;
+      throw new Error(`PostgreSQL did not answer at ${where}: ${(error as Error).message}`, { cause: error });
+    }
     throw error;
+  } finally {
+    if (migrator !== db) await migrator.destroy().catch(() => undefined);
   }
-  return createKyselyStore(db);
+  return createKyselyStore(db, dialect);
 }

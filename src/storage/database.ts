@@ -14,6 +14,7 @@ export interface ApprovalRequestsTable {
   summary: string;
   requester_id: string;
   requester_email: string | null;
+  requester_source: string;
   channel_id: string;
   reason: string | null;
   state: string;

@@ -4,24 +4,26 @@ import { approvalMethods } from './approval-requests.js';
 import { voteMethods } from './approval-votes.js';
 import { auditMethods } from './audit-trail.js';
 import { coordinationMethods } from './coordination.js';
-import type { Database } from './database.js';
+import type { Database, SqlDialect } from './database.js';
 import { subscriptionMethods } from './digest-subscriptions.js';
 import { secretMethods } from './pending-secrets.js';
 import type { Store } from './store.js';
+import { reportingUnavailability } from './unavailable.js';
 
 /**
  * The Store over a migrated Kysely instance. The queries are written once for SQLite and PostgreSQL; the
- * store owns `db` and destroys it on `close()`.
+ * store owns `db` and destroys it on `close()`. A database that does not answer in time surfaces as
+ * `StoreUnavailableError`.
  */
-export function createKyselyStore(db: Kysely<Database>): Store {
+export function createKyselyStore(db: Kysely<Database>, dialect: SqlDialect): Store {
   let closing: Promise<void> | undefined;
-  return {
+  return reportingUnavailability<Store>({
     ...approvalMethods(db),
     ...voteMethods(db),
     ...approvalCountMethods(db),
     ...auditMethods(db),
     ...subscriptionMethods(db),
-    ...coordinationMethods(db),
+    ...coordinationMethods(db, dialect),
     ...secretMethods(db),
 
     async ping() {
@@ -32,5 +34,5 @@ export function createKyselyStore(db: Kysely<Database>): Store {
       closing ??= db.destroy();
       return closing;
     },
-  };
+  });
 }

@@ -127,5 +127,21 @@ const coordinationAndSecrets: Migration = {
   },
 };
 
+const requesterSource: Migration = {
+  id: 4,
+  name: 'approval_requests_requester_source',
+  async up(db) {
+    await db.schema
+      .alterTable('approval_requests')
+      .addColumn('requester_source', 'text', (c) => c.notNull().defaultTo('slack'))
+      .execute();
+  },
+};
+
 /** Every migration, in the order it must run. Append new ones; never edit or renumber applied ones. */
-export const MIGRATIONS: readonly Migration[] = [approvalsAndAudit, digestSubscriptions, coordinationAndSecrets];
+export const MIGRATIONS: readonly Migration[] = [
+  approvalsAndAudit,
+  digestSubscriptions,
+  coordinationAndSecrets,
+  requesterSource,
+];

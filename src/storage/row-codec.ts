@@ -7,6 +7,7 @@ import {
   type DigestSubscription,
   type JsonValue,
   type PendingSecret,
+  REQUEST_SOURCES,
 } from './store.js';
 
 /** Integers arrive as numbers, or as strings from a PostgreSQL pool that does not parse int8. */
@@ -36,6 +37,7 @@ const approvalRequestRow = z.object({
   summary: z.string(),
   requester_id: z.string(),
   requester_email: nullableText,
+  requester_source: z.enum(REQUEST_SOURCES),
   channel_id: z.string(),
   reason: nullableText,
   state: z.enum(APPROVAL_STATES),

@@ -13,6 +13,11 @@ export const APPROVAL_STATES = [
 
 export type ApprovalState = (typeof APPROVAL_STATES)[number];
 
+/** Where a requester asked: in Slack or on the command line. */
+export const REQUEST_SOURCES = ['slack', 'cli'] as const;
+
+export type RequestSource = (typeof REQUEST_SOURCES)[number];
+
 /** Any value JSON can hold; `undefined` object members are dropped when stored. */
 export type JsonValue = null | boolean | number | string | readonly JsonValue[] | JsonObject;
 
@@ -28,6 +33,8 @@ export interface ApprovalRequest {
   summary: string;
   requester_id: string;
   requester_email: string | null;
+  /** The surface the requester used; the operation runs with it. */
+  requester_source: RequestSource;
   channel_id: string;
   reason: string | null;
   state: ApprovalState;
@@ -54,6 +61,8 @@ export interface NewApprovalRequest {
   summary: string;
   requester_id: string;
   requester_email?: string | null;
+  /** Defaults to `slack`. */
+  requester_source?: RequestSource;
   channel_id: string;
   reason?: string | null;
   state?: ApprovalState;
@@ -217,10 +226,16 @@ export interface Store {
 
   /** True for exactly one caller ever per key (e.g. `digest:<subscription>:<period>`). */
   claimOnce(key: string, owner: string, at: number): Promise<boolean>;
-  /** Takes or renews a lock until `now + ttlMs`: succeeds when free, expired or held by `owner`. */
-  acquireLease(name: string, owner: string, now: number, ttlMs: number): Promise<boolean>;
-  /** Frees a lease held by `owner`; false when `owner` did not hold it. */
-  releaseLease(name: string, owner: string): Promise<boolean>;
+  /**
+   * Takes the lease `name` for `token` until the database's clock reaches its now + `ttlMs`. Succeeds only when
+   * the lease is free, expired by the database's clock, or already held by this same `token` (which renews it).
+   * Tokens belong to one holder (e.g. one execution), never to a whole process.
+   */
+  acquireLease(name: string, token: string, ttlMs: number): Promise<boolean>;
+  /** Extends a lease `token` still holds to the database's now + `ttlMs`; false when it holds it no more. */
+  renewLease(name: string, token: string, ttlMs: number): Promise<boolean>;
+  /** Frees a lease held by `token`; false when `token` did not hold it. */
+  releaseLease(name: string, token: string): Promise<boolean>;
 
   putSecret(secret: PendingSecret): Promise<void>;
   /**

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 
 const MAIN = fileURLToPath(new URL('./bot-main.ts', import.meta.url));
+const SKEWED_CLOCK = fileURLToPath(new URL('./skewed-clock.ts', import.meta.url));
 
 export interface BotProcess {
   url: string;
@@ -14,10 +15,17 @@ export interface BotProcess {
   stop(): Promise<void>;
 }
 
+export interface SpawnOptions {
+  /** Runs the process with its wall clock this far ahead (negative: behind) of the machine's. */
+  clockOffsetMs?: number;
+}
+
 /** Starts the real bot in its own Node.js process and waits until it listens. */
-export async function spawnBot(env: Record<string, string>): Promise<BotProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
-    env: { PATH: process.env.PATH ?? '', ...env, PORT: '0' },
+export async function spawnBot(env: Record<string, string>, options: SpawnOptions = {}): Promise<BotProcess> {
+  const skew = options.clockOffsetMs ? ['--import', SKEWED_CLOCK] : [];
+  const clockEnv = options.clockOffsetMs ? { TEST_CLOCK_OFFSET_MS: String(options.clockOffsetMs) } : {};
+  const child = spawn(process.execPath, ['--import', 'tsx', ...skew, MAIN], {
+    env: { PATH: process.env.PATH ?? '', ...env, ...clockEnv, PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stderr: string[] = [];

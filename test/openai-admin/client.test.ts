@@ -124,6 +124,27 @@ describe('AdminClient', () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  it('waits longer for a write than for a read, and sends the write once', async () => {
+    const patient = new AdminClient({
+      baseUrl: server.url,
+      adminKey: 'sk-admin-secret',
+      timeoutMs: 300,
+      writeTimeoutMs: 3_000,
+      retry: { maxRetries: 2, initialDelayMs: 1, maxDelayMs: 1 },
+    });
+    try {
+      server.queue.push({ delayMs: 800, body: { deleted: true }, headers: { 'x-request-id': 'req_slow_write' } });
+      const written = await patient.request(anything, { method: 'DELETE', path: '/organization/users/u1' });
+      expect(written).toEqual({ data: { deleted: true }, requestId: 'req_slow_write' });
+      server.queue.push({ delayMs: 800 }, { delayMs: 800 }, { delayMs: 800 });
+      const read = await patient.request(anything, { method: 'GET', path: '/organization/users' }).catch((e) => e);
+      expect(read).toBeInstanceOf(TimeoutError);
+      expect(server.requests.filter((r) => r.method === 'DELETE')).toHaveLength(1);
+    } finally {
+      await patient.close();
+    }
+  });
+
   it('reports a dropped connection as a connection error, retrying reads', async () => {
     server.queue.push({ hangUp: true }, { body: { fine: 1 } });
     const result = await client.request(anything, { method: 'GET', path: '/flaky' });

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describeError } from '../../error-text.js';
 import type { ApprovalRequest, JsonObject, Store } from '../../storage/store.js';
+import type { Actor } from '../actor.js';
 import type { AnyOperation } from '../operations/operation.js';
 import type { OperationDeps } from '../ports.js';
 import type { ApprovalNotifier } from './ports.js';
@@ -11,18 +12,22 @@ export interface ExecutorOptions {
 }
 
 const leaseName = (requestId: string) => `execution:${requestId}`;
+const newToken = (what: string) => `${what}_${randomBytes(8).toString('hex')}`;
 
 /**
- * Runs approved requests exactly once. `approved → executing` is a compare-and-set, and the executing replica
- * holds a renewed lease; a request whose executor's lease lapsed is reported as `outcome_unknown`, never re-run.
+ * Runs approved requests exactly once. `approved → executing` is a compare-and-set, and each execution holds a
+ * lease of its own (a fresh token per run), renewed while it runs and judged by the database's clock. A request
+ * whose execution lease lapsed is reported as `outcome_unknown`, never re-run.
  */
 export class ApprovalExecutor {
   readonly #operations: readonly AnyOperation[];
   readonly #deps: OperationDeps;
   readonly #notifier: ApprovalNotifier;
   readonly #ttl: number;
-  /** This process; distinguishes its executions from other replicas'. */
-  readonly instanceId = `replica_${randomBytes(6).toString('hex')}`;
+  /** Requests this process is executing now; its own recovery never touches them. */
+  readonly #running = new Set<string>();
+  /** This process, for records that name a replica (e.g. digest claims). */
+  readonly instanceId = newToken('replica');
 
   constructor(
     operations: readonly AnyOperation[],
@@ -41,50 +46,39 @@ export class ApprovalExecutor {
   }
 
   #now(): number {
-    return Date.now();
+    return this.#deps.now().getTime();
   }
 
-  /** Claims and runs an approved request; returns its final row, or undefined when another replica has it. */
+  /** Claims and runs an approved request; returns its final row, or undefined when another run has it. */
   async execute(request: ApprovalRequest): Promise<ApprovalRequest | undefined> {
-    const operation = this.#operations.find((op) => op.name === request.operation);
-    if (!(await this.#store.acquireLease(leaseName(request.id), this.instanceId, this.#now(), this.#ttl)))
-      return undefined;
-    const executing = await this.#store.transition(request.id, 'approved', 'executing');
-    if (!executing) {
-      await this.#store.releaseLease(leaseName(request.id), this.instanceId);
-      return undefined;
+    const lease = leaseName(request.id);
+    const token = newToken('run');
+    if (!(await this.#store.acquireLease(lease, token, this.#ttl))) return undefined;
+    let executing: ApprovalRequest | undefined;
+    try {
+      executing = await this.#store.transition(request.id, 'approved', 'executing');
+    } finally {
+      if (!executing) await this.#store.releaseLease(lease, token);
     }
+    if (!executing) return undefined;
+    this.#running.add(request.id);
     const renew = setInterval(
-      () => {
-        this.#store.acquireLease(leaseName(request.id), this.instanceId, this.#now(), this.#ttl).catch(() => undefined);
-      },
+      () => void this.#store.renewLease(lease, token, this.#ttl).catch(() => undefined),
       Math.max(50, this.#ttl / 3),
     );
     renew.unref();
-    await this.#notifier.updateCard({ request: executing, votes: await this.#store.listApprovals(request.id) });
     let final: ApprovalRequest | undefined;
+    // The card shows progress while the call runs, off the call's path; failing to update it must not stop the
+    // run, and the final report waits for it so the card never goes back to "running".
+    const shown = this.#showCard(executing).catch(() => undefined);
     try {
-      if (!operation) throw new Error(`This bot no longer knows the operation ${request.operation}.`);
-      const requester = {
-        userId: request.requester_id,
-        source: 'slack' as const,
-        ...(request.channel_id ? { channelId: request.channel_id } : {}),
-      };
-      const reply = await operation.run(this.#deps, request.input, requester);
-      final = await this.#store.transition(request.id, 'executing', 'succeeded', {
-        result: { title: reply.title, notes: reply.notes ?? [] } as JsonObject,
-        openai_request_id: reply.requestId ?? null,
-      });
-    } catch (error) {
-      const text = describeError(error);
-      final = await this.#store.transition(request.id, 'executing', 'failed', {
-        error: { message: text.message, request_id: text.requestId ?? null },
-        openai_request_id: text.requestId ?? null,
-      });
+      final = await this.#run(executing);
     } finally {
       clearInterval(renew);
+      this.#running.delete(request.id);
+      await this.#store.releaseLease(lease, token).catch(() => undefined);
     }
-    await this.#store.releaseLease(leaseName(request.id), this.instanceId);
+    await shown;
     if (!final) return undefined;
     await this.#store.appendAudit({
       request_id: final.id,
@@ -100,14 +94,53 @@ export class ApprovalExecutor {
   }
 
   /**
-   * Finds requests left `executing` by a replica that died (its lease lapsed) and marks them `outcome_unknown`;
-   * resumes requests left `approved` before execution began, which is safe because nothing was sent yet.
+   * Runs the operation and records its outcome. A result that arrives after another replica gave the request up
+   * as `outcome_unknown` (this one could not renew its lease in time) still corrects the record.
+   */
+  async #run(request: ApprovalRequest): Promise<ApprovalRequest | undefined> {
+    const settled = ['executing', 'outcome_unknown'] as const;
+    try {
+      const operation = this.#operations.find((op) => op.name === request.operation);
+      if (!operation) throw new Error(`This bot no longer knows the operation ${request.operation}.`);
+      const reply = await operation.run(this.#deps, request.input, this.#requester(request));
+      return await this.#store.transition(request.id, settled, 'succeeded', {
+        result: { title: reply.title, notes: reply.notes ?? [] } as JsonObject,
+        openai_request_id: reply.requestId ?? null,
+      });
+    } catch (error) {
+      const text = describeError(error);
+      return this.#store.transition(request.id, settled, 'failed', {
+        error: { message: text.message, request_id: text.requestId ?? null },
+        openai_request_id: text.requestId ?? null,
+      });
+    }
+  }
+
+  #requester(request: ApprovalRequest): Actor {
+    return {
+      userId: request.requester_id,
+      source: request.requester_source,
+      ...(request.channel_id ? { channelId: request.channel_id } : {}),
+    };
+  }
+
+  /**
+   * Finds requests left `executing` by a run that stopped renewing its lease (its replica died) and marks them
+   * `outcome_unknown`; resumes requests left `approved` before execution began, which is safe because nothing
+   * was sent yet. Only leases expired by the database's clock are claimed.
    */
   async recover(staleApprovedMs = 30_000): Promise<void> {
     for (const request of await this.#store.listByState(['executing'])) {
-      if (!(await this.#store.acquireLease(leaseName(request.id), this.instanceId, this.#now(), this.#ttl))) continue;
-      const unknown = await this.#store.transition(request.id, 'executing', 'outcome_unknown');
-      await this.#store.releaseLease(leaseName(request.id), this.instanceId);
+      if (this.#running.has(request.id)) continue;
+      const lease = leaseName(request.id);
+      const token = newToken('recovery');
+      if (!(await this.#store.acquireLease(lease, token, this.#ttl))) continue;
+      let unknown: ApprovalRequest | undefined;
+      try {
+        unknown = await this.#store.transition(request.id, 'executing', 'outcome_unknown');
+      } finally {
+        await this.#store.releaseLease(lease, token);
+      }
       if (!unknown) continue;
       await this.#store.appendAudit({
         request_id: unknown.id,
@@ -121,6 +154,10 @@ export class ApprovalExecutor {
     for (const request of await this.#store.listByState(['approved'])) {
       if ((request.decided_at ?? 0) + staleApprovedMs <= this.#now()) await this.execute(request);
     }
+  }
+
+  async #showCard(request: ApprovalRequest): Promise<void> {
+    await this.#notifier.updateCard({ request, votes: await this.#store.listApprovals(request.id) });
   }
 
   async #report(request: ApprovalRequest): Promise<void> {

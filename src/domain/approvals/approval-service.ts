@@ -62,6 +62,7 @@ export class ApprovalService {
       summary: [operation.describe(input), ...preview].join('\n'),
       requester_id: actor.userId,
       requester_email: (await this.#deps.directory.emailOf(actor.userId).catch(() => undefined)) ?? null,
+      requester_source: actor.source,
       channel_id: actor.channelId ?? '',
       reason: reason ?? null,
       required_approvals: rule.approvals,

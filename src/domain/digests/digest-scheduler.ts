@@ -115,7 +115,7 @@ export class DigestScheduler {
       if (now.getTime() - this.#lastAlertCheck >= this.#options.alertCheckMs) {
         this.#lastAlertCheck = now.getTime();
         const ttl = this.#options.alertCheckMs + 120_000;
-        if (await this.#deps.store.acquireLease(ALERT_LEASE, this.#options.owner, now.getTime(), ttl)) {
+        if (await this.#deps.store.acquireLease(ALERT_LEASE, this.#options.owner, ttl)) {
           report.crossings = await this.checkAlerts(snapshot);
         }
       }

@@ -9,6 +9,7 @@ export function describeApprovalContract(h: ContractHarness): void {
       const input = { project_id: 'proj_1', nested: { list: [1, 'two', true, null] } };
       const inserted = await store.insert(newRequest({ id: 'req_a', input }));
       expect(inserted).toMatchObject({ id: 'req_a', state: 'pending', input, requester_email: null, reason: null });
+      expect(inserted.requester_source).toBe('slack');
       expect(inserted).toMatchObject({ card_channel: null, result: null, error: null, decided_at: null });
       expect(await store.get('req_a')).toEqual(inserted);
       expect(await store.get('req_missing')).toBeUndefined();
@@ -16,9 +17,15 @@ export function describeApprovalContract(h: ContractHarness): void {
 
     it('keeps optional fields given at insert and numbers as numbers', async () => {
       const store = await h.fresh();
-      const request = newRequest({ requester_email: 'a@example.com', reason: 'cleanup', required_approvals: 2 });
+      const request = newRequest({
+        requester_email: 'a@example.com',
+        requester_source: 'cli',
+        reason: 'cleanup',
+        required_approvals: 2,
+      });
       const stored = await store.get((await store.insert(request)).id);
       expect(stored).toMatchObject({ requester_email: 'a@example.com', reason: 'cleanup', required_approvals: 2 });
+      expect(stored?.requester_source).toBe('cli');
       expect(stored?.created_at).toBe(request.created_at);
       expect(typeof stored?.expires_at).toBe('number');
     });

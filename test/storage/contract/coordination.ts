@@ -24,25 +24,46 @@ export function describeCoordinationContract(h: ContractHarness): void {
   });
 
   describe('leases', () => {
-    it('blocks other owners until expiry, lets the holder renew, and allows takeover once expired', async () => {
+    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+    it('refuses a live lease to every other token, even one from the same process, and lets its own token renew', async () => {
       const store = await h.fresh();
-      expect(await store.acquireLease('digests', 'a', 1000, 100)).toBe(true);
-      expect(await store.acquireLease('digests', 'b', 1050, 100)).toBe(false);
-      expect(await store.acquireLease('digests', 'a', 1050, 100)).toBe(true);
-      expect(await store.acquireLease('digests', 'b', 1149, 100)).toBe(false);
-      expect(await store.acquireLease('digests', 'b', 1150, 100)).toBe(true);
-      expect(await store.acquireLease('digests', 'a', 1160, 100)).toBe(false);
-      expect(await store.acquireLease('other', 'a', 1160, 100)).toBe(true);
+      expect(await store.acquireLease('execution:req_1', 'run-1', 60_000)).toBe(true);
+      expect(await store.acquireLease('execution:req_1', 'run-2', 60_000)).toBe(false);
+      expect(await store.renewLease('execution:req_1', 'run-2', 60_000)).toBe(false);
+      expect(await store.acquireLease('execution:req_1', 'run-1', 60_000)).toBe(true);
+      expect(await store.renewLease('execution:req_1', 'run-1', 60_000)).toBe(true);
+      expect(await store.acquireLease('execution:req_2', 'run-2', 60_000)).toBe(true);
     });
 
-    it('is released only by its holder, and is then free for anyone', async () => {
+    it('expires by the database clock, whatever the caller believes the time is', async () => {
       const store = await h.fresh();
-      await store.acquireLease('digests', 'a', 1000, 60_000);
+      expect(await store.acquireLease('digests', 'a', 300)).toBe(true);
+      expect(await store.acquireLease('digests', 'b', 300)).toBe(false);
+      await pause(450);
+      expect(await store.acquireLease('digests', 'b', 60_000)).toBe(true);
+      expect(await store.renewLease('digests', 'a', 60_000)).toBe(false);
+      expect(await store.acquireLease('digests', 'a', 60_000)).toBe(false);
+    });
+
+    it('keeps a renewed lease alive past its first expiry', async () => {
+      const store = await h.fresh();
+      expect(await store.acquireLease('digests', 'a', 400)).toBe(true);
+      await pause(250);
+      expect(await store.renewLease('digests', 'a', 400)).toBe(true);
+      await pause(250);
+      expect(await store.acquireLease('digests', 'b', 400)).toBe(false);
+    });
+
+    it('is released only by its own token, and is then free for anyone', async () => {
+      const store = await h.fresh();
+      await store.acquireLease('digests', 'a', 60_000);
       expect(await store.releaseLease('digests', 'b')).toBe(false);
-      expect(await store.acquireLease('digests', 'b', 1001, 60_000)).toBe(false);
+      expect(await store.acquireLease('digests', 'b', 60_000)).toBe(false);
       expect(await store.releaseLease('digests', 'a')).toBe(true);
       expect(await store.releaseLease('digests', 'a')).toBe(false);
-      expect(await store.acquireLease('digests', 'b', 1002, 60_000)).toBe(true);
+      expect(await store.renewLease('digests', 'a', 60_000)).toBe(false);
+      expect(await store.acquireLease('digests', 'b', 60_000)).toBe(true);
     });
   });
 
