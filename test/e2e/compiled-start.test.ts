@@ -1,5 +1,6 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +12,9 @@ import { SIGNING_SECRET } from '../helpers/slack-requests.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const run = promisify(execFile);
+/** Exactly what `npm start` runs, started without npm in between so that signals and exit codes are the bot's. */
+const START_SCRIPT = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } })
+  .scripts.start;
 
 /** Command lines of every process in a process group (npm, the shell it may use, node). */
 const commandLinesOf = async (group: number): Promise<string[]> => {
@@ -76,6 +80,57 @@ describe('npm start runs the compiled bot', () => {
       await exited;
     }
   }, 60_000);
+
+  it('runs the npm start command itself, serves /healthz and shuts down cleanly on SIGTERM', async () => {
+    expect(START_SCRIPT).toContain('dist/main.js');
+    const slack = await new FakeSlack().start();
+    const openai = await startFakeAdminApi({ adminKey: ADMIN_KEY });
+    const child = spawn('sh', ['-c', `exec ${START_SCRIPT}`], {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        SLACK_BOT_TOKEN: BOT_TOKEN,
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        OPENAI_ADMIN_KEY: ADMIN_KEY,
+        OPENAI_BASE_URL: openai.url,
+        SLACK_API_URL: slack.apiUrl,
+        DATABASE_URL: 'sqlite::memory:',
+        POLICY_FILE: writePolicy(),
+        PORT: '0',
+        LOG_LEVEL: 'info',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const exited = once(child, 'exit');
+    try {
+      let stdout = '';
+      child.stdout.on('data', (chunk) => {
+        stdout += String(chunk);
+      });
+      const logLines = () =>
+        stdout
+          .split('\n')
+          .filter((line) => line.startsWith('{'))
+          .map((line) => JSON.parse(line) as { msg?: string; port?: number });
+      let started: { port?: number } | undefined;
+      for (let i = 0; i < 600 && !started; i++) {
+        started = logLines().find((line) => line.msg === 'bot started');
+        if (!started) await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(started?.port).toBeGreaterThan(0);
+      expect((await fetch(`http://127.0.0.1:${started?.port}/healthz`)).status).toBe(200);
+      child.kill('SIGTERM');
+      const [code] = await exited;
+      expect(code).toBe(0);
+      expect(logLines().map((line) => line.msg)).toEqual(expect.arrayContaining(['shutting down', 'bot stopped']));
+      expect(stdout).not.toContain(ADMIN_KEY);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      await slack.close();
+      await openai.close();
+    }
+  });
 
   it('finds the chart font from dist/', async () => {
     const script = `
