@@ -26,6 +26,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const port = config.slack.mode === 'http' ? ((started as Server).address() as AddressInfo | null)?.port : undefined;
   container.sweeper.start();
   container.digests.start();
+  container.grantExpirer.start();
   container.logger.info({ mode: config.slack.mode, port }, 'bot started');
   let stopping: Promise<void> | undefined;
   return {

@@ -7,6 +7,8 @@ import { ApprovalService } from './domain/approvals/approval-service.js';
 import { ApprovalSweeper } from './domain/approvals/approval-sweeper.js';
 import { CommandService } from './domain/command-service.js';
 import { DigestScheduler } from './domain/digests/digest-scheduler.js';
+import { GrantExpirer } from './domain/grants/grant-expirer.js';
+import { GrantService } from './domain/grants/grant-service.js';
 import { operations } from './domain/operations/index.js';
 import { Policy } from './domain/policy/policy.js';
 import type { OperationDeps } from './domain/ports.js';
@@ -23,6 +25,7 @@ import { createApprovalNotifier } from './slack/adapters/approval-notifier.js';
 import { createDigestPublisher } from './slack/adapters/digest-publisher.js';
 import { createSlackDirectory } from './slack/adapters/directory.js';
 import { createSlackFileSink } from './slack/adapters/file-sink.js';
+import { createGrantNotifier } from './slack/adapters/grant-notifier.js';
 import { createSecretCourier } from './slack/adapters/secret-courier.js';
 import { createBoltLogger } from './slack/bolt-logger.js';
 import { createStore } from './storage/create-store.js';
@@ -41,6 +44,9 @@ export interface Container {
   /** Scheduled spend digests and threshold alerts; `tick()` runs one pass. */
   readonly digests: DigestScheduler;
   readonly secrets: SecretVault;
+  /** Time-bound grants; `expirer.tick()` takes back every due one. */
+  readonly grants: GrantService;
+  readonly grantExpirer: GrantExpirer;
   readonly slack: WebClient;
   readonly operations: typeof operations;
   readonly inFlight: InFlight;
@@ -65,6 +71,12 @@ export interface ContainerOverrides {
   digestTimer?: boolean;
   /** Spend-alert calls in flight at once while reading spend for a digest (default 8). */
   adminConcurrency?: number;
+  /** Whether the grant expirer runs its own timer; tests turn it off and call `grantExpirer.tick()`. */
+  grantTimer?: boolean;
+  /** How often the grant expirer looks for due grants (default 15 s). */
+  grantIntervalMs?: number;
+  /** Grant undos in flight at once (default 16). */
+  grantConcurrency?: number;
 }
 
 /** The composition root: builds every long-lived part once and wires them together. */
@@ -116,6 +128,32 @@ export async function buildContainer(config: Config, overrides: ContainerOverrid
   const executor = new ApprovalExecutor(operations, operationDeps, notifier, {
     ...(overrides.executionLeaseMs ? { leaseTtlMs: overrides.executionLeaseMs } : {}),
   });
+  const grantLogger = logger.child({ layer: 'grants' });
+  const grantNotifier = createGrantNotifier(slack, policy.approvalChannel, grantLogger);
+  const grantExpirer = new GrantExpirer(
+    {
+      grants: store.grants,
+      admin,
+      now,
+      notifier: grantNotifier,
+      audit: (event) => store.appendAudit(event),
+      owner: executor.instanceId,
+      onError: (error) => grantLogger.error({ err: error }, 'grant expiry failed'),
+    },
+    {
+      timer: overrides.grantTimer ?? true,
+      ...(overrides.grantIntervalMs ? { intervalMs: overrides.grantIntervalMs } : {}),
+      ...(overrides.grantConcurrency ? { concurrency: overrides.grantConcurrency } : {}),
+    },
+  );
+  const grants = new GrantService({
+    grants: store.grants,
+    expirer: grantExpirer,
+    now,
+    maxDurationMs: policy.document.grants.max_duration,
+    people: grantNotifier,
+  });
+  operationDeps.grants = grants;
   const approvals = new ApprovalService({ policy, operations, operationDeps, notifier, directory, executor });
   operationDeps.approvals = approvals;
   const sweeper = new ApprovalSweeper(approvals, executor, {
@@ -155,12 +193,15 @@ export async function buildContainer(config: Config, overrides: ContainerOverrid
     sweeper,
     digests,
     secrets,
+    grants,
+    grantExpirer,
     slack,
     operations,
     inFlight: new InFlight(),
     health: () => store.ping().then(() => true),
     async close() {
       await digests.stop();
+      await grantExpirer.stop();
       await sweeper.stop();
       await admin.close();
       await store.close();

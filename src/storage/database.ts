@@ -86,6 +86,33 @@ export interface PendingSecretsTable {
   expires_at: number;
 }
 
+/** Time-bound grants and what undoes them. */
+export interface GrantsTable {
+  id: string;
+  kind: string;
+  project_id: string | null;
+  project_name: string | null;
+  user_id: string;
+  user_email: string | null;
+  granted_role: string;
+  previous_role: string | null;
+  grantee_chat_id: string | null;
+  granted_by: string;
+  request_id: string | null;
+  reason: string | null;
+  state: string;
+  created_at: number;
+  expires_at: number;
+  due_at: number;
+  attempts: number;
+  owner: string | null;
+  lease_until: number | null;
+  last_error: string | null;
+  revoked_by: string | null;
+  ended_at: number | null;
+  outcome: string | null;
+}
+
 /** Applied migrations, by number. */
 export interface StorageMigrationsTable {
   id: number;
@@ -103,4 +130,5 @@ export interface Database {
   leases: LeasesTable;
   pending_secrets: PendingSecretsTable;
   storage_migrations: StorageMigrationsTable;
+  grants: GrantsTable;
 }

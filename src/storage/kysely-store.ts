@@ -4,6 +4,7 @@ import { auditMethods } from './audit-trail.js';
 import { coordinationMethods } from './coordination.js';
 import type { Database } from './database.js';
 import { subscriptionMethods } from './digest-subscriptions.js';
+import { grantRecords } from './grant-records.js';
 import { secretMethods } from './pending-secrets.js';
 import type { Store } from './store.js';
 
@@ -19,6 +20,7 @@ export function createKyselyStore(db: Kysely<Database>): Store {
     ...subscriptionMethods(db),
     ...coordinationMethods(db),
     ...secretMethods(db),
+    grants: grantRecords(db),
 
     async ping() {
       await sql`select 1`.execute(db);

@@ -1,3 +1,5 @@
+import type { GrantRecords } from './grant-records.js';
+
 /** Every state an approval request can be in. */
 export const APPROVAL_STATES = [
   'pending',
@@ -199,6 +201,9 @@ export interface Store {
   takeSecret(id: string, ownerUserId: string, now?: number): Promise<PendingSecret | undefined>;
   /** Deletes secrets with `expires_at <= now`; returns how many. */
   purgeSecrets(now: number): Promise<number>;
+
+  /** Time-bound grants and their undo, each change a compare-and-set. */
+  readonly grants: GrantRecords;
 
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;

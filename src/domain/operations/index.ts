@@ -5,6 +5,7 @@ import { auditList } from './audit-logs.js';
 import { costsReport } from './costs.js';
 import { retentionSet, retentionShow } from './data-retention.js';
 import { digestList, digestSubscribe, digestUnsubscribe } from './digest.js';
+import { grantsList, grantsRevoke } from './grants.js';
 import { inviteCancel, inviteCreate, invitesList } from './invites.js';
 import { membersAdd, membersList, membersRemove, membersRole } from './members.js';
 import { modelsAllow, modelsClear, modelsDeny, modelsShow } from './model-permissions.js';
@@ -72,6 +73,8 @@ export const operations: readonly AnyOperation[] = [
   digestSubscribe,
   digestList,
   digestUnsubscribe,
+  grantsList,
+  grantsRevoke,
 ];
 
 export type { AnyOperation, ArgSpec, Risk } from './operation.js';
