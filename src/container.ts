@@ -26,6 +26,7 @@ import { createDigestPublisher } from './slack/adapters/digest-publisher.js';
 import { createSlackDirectory } from './slack/adapters/directory.js';
 import { createSlackFileSink } from './slack/adapters/file-sink.js';
 import { createGrantNotifier } from './slack/adapters/grant-notifier.js';
+import { routeApprovalCards } from './slack/adapters/routed-approval-notifier.js';
 import { createSecretCourier } from './slack/adapters/secret-courier.js';
 import { createBoltLogger } from './slack/bolt-logger.js';
 import { createStore } from './storage/create-store.js';
@@ -124,7 +125,11 @@ export async function buildContainer(config: Config, overrides: ContainerOverrid
     botKey: createBotKeyCheck(config.openai.adminKey),
     files: createSlackFileSink(slack),
   };
-  const notifier = createApprovalNotifier(slack, policy.approvalChannel, logger.child({ layer: 'approvals' }));
+  const approvalLogger = logger.child({ layer: 'approvals' });
+  const notifier = routeApprovalCards(
+    createApprovalNotifier(slack, policy.approvalChannel, approvalLogger),
+    (channel) => createApprovalNotifier(slack, channel, approvalLogger),
+  );
   const executor = new ApprovalExecutor(operations, operationDeps, notifier, {
     ...(overrides.executionLeaseMs ? { leaseTtlMs: overrides.executionLeaseMs } : {}),
   });
@@ -150,7 +155,7 @@ export async function buildContainer(config: Config, overrides: ContainerOverrid
     grants: store.grants,
     expirer: grantExpirer,
     now,
-    maxDurationMs: policy.document.grants.max_duration,
+    policy: policy.document.grants,
     people: grantNotifier,
   });
   operationDeps.grants = grants;

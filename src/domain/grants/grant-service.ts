@@ -2,14 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { NotFoundError, UsageError } from '../../errors.js';
 import { formatSpan } from './duration.js';
 import type { GrantExpirer } from './grant-expirer.js';
+import { type AccessRule, accessRuleFor, type GrantPolicy } from './grant-policy.js';
 import type { ChatPeople, Grant, GrantKind, GrantStore } from './ports.js';
 
 export interface GrantServiceDeps {
   grants: GrantStore;
   expirer: GrantExpirer;
   now: () => Date;
-  /** The longest grant the policy allows. */
-  maxDurationMs: number;
+  /** The policy's `grants` section: the longest grant, and how access requests are routed. */
+  policy: GrantPolicy;
   people?: ChatPeople;
 }
 
@@ -40,7 +41,15 @@ export class GrantService {
   }
 
   get maxDurationMs(): number {
-    return this.#deps.maxDurationMs;
+    return this.#deps.policy.max_duration;
+  }
+
+  /** How a request for `role` on this project is approved, and the longest it may last. */
+  accessRule(
+    project: { id: string; name?: string | null },
+    role: 'member' | 'owner',
+  ): AccessRule & { max_duration: number } {
+    return accessRuleFor(this.#deps.policy, project, role);
   }
 
   now(): number {
@@ -48,7 +57,7 @@ export class GrantService {
   }
 
   /** Refuses a duration above the policy's maximum, with the limit in the message. */
-  assertDuration(ms: number, maxMs = this.#deps.maxDurationMs): void {
+  assertDuration(ms: number, maxMs = this.#deps.policy.max_duration): void {
     if (ms > maxMs) {
       throw new UsageError(
         `--for ${formatSpan(ms)} is longer than the policy allows; the most is ${formatSpan(maxMs)}.`,
@@ -60,8 +69,8 @@ export class GrantService {
    * Records a grant before its access is given, so access never outlives its record: if the bot stops right after
    * giving it, the expiry still takes it back.
    */
-  async open(spec: GrantSpec): Promise<Grant> {
-    this.assertDuration(spec.durationMs);
+  async open(spec: GrantSpec, maxMs?: number): Promise<Grant> {
+    this.assertDuration(spec.durationMs, maxMs);
     const now = this.now();
     const chatId =
       spec.granteeChatId ??

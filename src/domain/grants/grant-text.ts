@@ -17,7 +17,9 @@ export function accessText(grant: Pick<Grant, 'kind' | 'granted_role' | 'project
 export const undoText = (grant: Grant) =>
   grant.kind === 'org_owner'
     ? `restore organization role ${grant.previous_role ?? 'reader'}`
-    : `remove from project ${grant.project_name ?? grant.project_id}`;
+    : grant.previous_role
+      ? `restore project role ${grant.previous_role}`
+      : `remove from project ${grant.project_name ?? grant.project_id}`;
 
 /** `ends 2026-01-01 10:00 UTC (in 2h 5m)`. */
 export const expiryText = (grant: Pick<Grant, 'expires_at'>, now: number) =>

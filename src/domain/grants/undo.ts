@@ -29,12 +29,18 @@ export async function undoGrant(admin: AdminApi, grant: Grant): Promise<UndoResu
     const projectId = grant.project_id as string;
     const member = await absent(async () => (await admin.projectUsers.retrieve(projectId, grant.user_id)).data);
     if (!member) {
-      return retried
+      return retried && !grant.previous_role
         ? { state: 'ended', outcome: 'removed from the project' }
         : { state: 'drifted', outcome: 'they were no longer in the project.' };
     }
+    const restore = grant.previous_role;
     if (member.role !== grant.granted_role) {
+      if (retried && member.role === restore) return { state: 'ended', outcome: `project role back to ${restore}` };
       return { state: 'drifted', outcome: `their project role is now ${member.role}, not ${grant.granted_role}.` };
+    }
+    if (restore === 'member' || restore === 'owner') {
+      const { requestId } = await admin.projectUsers.update(projectId, grant.user_id, { role: restore });
+      return { state: 'ended', outcome: `project role back to ${restore}`, ...(requestId ? { requestId } : {}) };
     }
     const { requestId } = await admin.projectUsers.delete(projectId, grant.user_id);
     return { state: 'ended', outcome: 'removed from the project', ...(requestId ? { requestId } : {}) };

@@ -1,3 +1,4 @@
+import { accessRequest } from './access-requests.js';
 import { adminKeysCreate, adminKeysDelete, adminKeysList } from './admin-keys.js';
 import { apiKeysDelete, apiKeysList, apiKeysShow } from './api-keys.js';
 import { approvalsCancel, approvalsHistory, approvalsList, approvalsShow } from './approvals.js';
@@ -75,6 +76,7 @@ export const operations: readonly AnyOperation[] = [
   digestUnsubscribe,
   grantsList,
   grantsRevoke,
+  accessRequest,
 ];
 
 export type { AnyOperation, ArgSpec, Risk } from './operation.js';
