@@ -8,6 +8,7 @@ import { retentionSet, retentionShow } from './data-retention.js';
 import { digestList, digestSubscribe, digestUnsubscribe } from './digest.js';
 import { grantsList, grantsRevoke } from './grants.js';
 import { inviteCancel, inviteCreate, invitesList } from './invites.js';
+import { keysRevokeStale, keysStale } from './key-hygiene.js';
 import { membersAdd, membersList, membersRemove, membersRole } from './members.js';
 import { modelsAllow, modelsClear, modelsDeny, modelsShow } from './model-permissions.js';
 import type { AnyOperation } from './operation.js';
@@ -77,6 +78,8 @@ export const operations: readonly AnyOperation[] = [
   grantsList,
   grantsRevoke,
   accessRequest,
+  keysStale,
+  keysRevokeStale,
 ];
 
 export type { AnyOperation, ArgSpec, Risk } from './operation.js';
