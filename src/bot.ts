@@ -27,6 +27,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   container.sweeper.start();
   container.digests.start();
   container.grantExpirer.start();
+  container.watch.start();
   container.logger.info({ mode: config.slack.mode, port }, 'bot started');
   let stopping: Promise<void> | undefined;
   return {

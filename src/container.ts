@@ -17,6 +17,7 @@ import type { SecretVault } from './domain/secrets/ports.js';
 import { SecretCipher } from './domain/secrets/secret-cipher.js';
 import { StoreSecretVault } from './domain/secrets/secret-vault.js';
 import { SuggestionService } from './domain/suggestions.js';
+import { WatchPoller } from './domain/watch/watch-poller.js';
 import { InFlight } from './in-flight.js';
 import { createLogger } from './logger.js';
 import { type AdminApi, createAdminApi } from './openai-admin/index.js';
@@ -28,6 +29,7 @@ import { createSlackFileSink } from './slack/adapters/file-sink.js';
 import { createGrantNotifier } from './slack/adapters/grant-notifier.js';
 import { routeApprovalCards } from './slack/adapters/routed-approval-notifier.js';
 import { createSecretCourier } from './slack/adapters/secret-courier.js';
+import { createWatchPublisher } from './slack/adapters/watch-publisher.js';
 import { createBoltLogger } from './slack/bolt-logger.js';
 import { createStore } from './storage/create-store.js';
 import type { Store } from './storage/store.js';
@@ -48,6 +50,8 @@ export interface Container {
   /** Time-bound grants; `expirer.tick()` takes back every due one. */
   readonly grants: GrantService;
   readonly grantExpirer: GrantExpirer;
+  /** The audit watch poll; `tick()` runs one. */
+  readonly watch: WatchPoller;
   readonly slack: WebClient;
   readonly operations: typeof operations;
   readonly inFlight: InFlight;
@@ -78,6 +82,11 @@ export interface ContainerOverrides {
   grantIntervalMs?: number;
   /** Grant undos in flight at once (default 16). */
   grantConcurrency?: number;
+  /** Whether the audit watch polls on its own timer; tests turn it off and call `watch.tick()`. */
+  watchTimer?: boolean;
+  watchIntervalMs?: number;
+  /** The least time between two watch posts in one channel (default 1 s, Slack's pace for chat.postMessage). */
+  watchPaceMs?: number;
 }
 
 /** The composition root: builds every long-lived part once and wires them together. */
@@ -159,6 +168,22 @@ export async function buildContainer(config: Config, overrides: ContainerOverrid
     people: grantNotifier,
   });
   operationDeps.grants = grants;
+  const watchLogger = logger.child({ layer: 'watch' });
+  const watch = new WatchPoller(
+    {
+      watches: store.watches,
+      coordination: store,
+      admin,
+      publisher: createWatchPublisher(slack, watchLogger, overrides.watchPaceMs ?? 1_000),
+      now,
+      owner: executor.instanceId,
+      onError: (error) => watchLogger.error({ err: error }, 'audit watch poll failed'),
+    },
+    {
+      timer: overrides.watchTimer ?? true,
+      ...(overrides.watchIntervalMs ? { intervalMs: overrides.watchIntervalMs } : {}),
+    },
+  );
   const approvals = new ApprovalService({ policy, operations, operationDeps, notifier, directory, executor });
   operationDeps.approvals = approvals;
   const sweeper = new ApprovalSweeper(approvals, executor, {
@@ -200,6 +225,7 @@ export async function buildContainer(config: Config, overrides: ContainerOverrid
     secrets,
     grants,
     grantExpirer,
+    watch,
     slack,
     operations,
     inFlight: new InFlight(),
@@ -207,6 +233,7 @@ export async function buildContainer(config: Config, overrides: ContainerOverrid
     async close() {
       await digests.stop();
       await grantExpirer.stop();
+      await watch.stop();
       await sweeper.stop();
       await admin.close();
       await store.close();

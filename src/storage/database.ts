@@ -113,6 +113,22 @@ export interface GrantsTable {
   outcome: string | null;
 }
 
+/** Audit watches; `types` is a JSON array of patterns. */
+export interface WatchSubscriptionsTable {
+  id: string;
+  channel_id: string;
+  types: string;
+  created_by: string;
+  created_at: number;
+}
+
+/** Where the audit watch poll has read up to. */
+export interface WatchCursorsTable {
+  name: string;
+  last_id: string;
+  updated_at: number;
+}
+
 /** Applied migrations, by number. */
 export interface StorageMigrationsTable {
   id: number;
@@ -131,4 +147,6 @@ export interface Database {
   pending_secrets: PendingSecretsTable;
   storage_migrations: StorageMigrationsTable;
   grants: GrantsTable;
+  watch_subscriptions: WatchSubscriptionsTable;
+  watch_cursors: WatchCursorsTable;
 }

@@ -7,6 +7,7 @@ import { subscriptionMethods } from './digest-subscriptions.js';
 import { grantRecords } from './grant-records.js';
 import { secretMethods } from './pending-secrets.js';
 import type { Store } from './store.js';
+import { watchRecords } from './watch-records.js';
 
 /**
  * The Store over a migrated Kysely instance. The queries are written once for SQLite and PostgreSQL; the
@@ -21,6 +22,7 @@ export function createKyselyStore(db: Kysely<Database>): Store {
     ...coordinationMethods(db),
     ...secretMethods(db),
     grants: grantRecords(db),
+    watches: watchRecords(db),
 
     async ping() {
       await sql`select 1`.execute(db);

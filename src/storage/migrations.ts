@@ -162,10 +162,32 @@ const grants: Migration = {
   },
 };
 
+const auditWatches: Migration = {
+  id: 5,
+  name: 'audit_watches',
+  async up(db) {
+    await db.schema
+      .createTable('watch_subscriptions')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('channel_id', 'text', (c) => c.notNull())
+      .addColumn('types', 'text', (c) => c.notNull())
+      .addColumn('created_by', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('watch_cursors')
+      .addColumn('name', 'text', (c) => c.primaryKey())
+      .addColumn('last_id', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'bigint', (c) => c.notNull())
+      .execute();
+  },
+};
+
 /** Every migration, in the order it must run. Append new ones; never edit or renumber applied ones. */
 export const MIGRATIONS: readonly Migration[] = [
   approvalsAndAudit,
   digestSubscriptions,
   coordinationAndSecrets,
   grants,
+  auditWatches,
 ];

@@ -1,4 +1,5 @@
 import type { GrantRecords } from './grant-records.js';
+import type { WatchRecords } from './watch-records.js';
 
 /** Every state an approval request can be in. */
 export const APPROVAL_STATES = [
@@ -204,6 +205,8 @@ export interface Store {
 
   /** Time-bound grants and their undo, each change a compare-and-set. */
   readonly grants: GrantRecords;
+  /** Audit watches and their shared cursor. */
+  readonly watches: WatchRecords;
 
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;

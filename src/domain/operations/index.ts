@@ -21,6 +21,7 @@ import { spendAlertsCreate, spendAlertsDelete, spendAlertsList, spendAlertsUpdat
 import { spendLimitRemove, spendLimitSet, spendLimitShow } from './spend-limits.js';
 import { usageReport } from './usage.js';
 import { usersList, usersRemove, usersRole, usersShow } from './users.js';
+import { watchList, watchSubscribe, watchUnsubscribe } from './watch.js';
 
 /** Every operation the bot offers. Help, the parser, modals and the CLI are built from this list. */
 export const operations: readonly AnyOperation[] = [
@@ -80,6 +81,9 @@ export const operations: readonly AnyOperation[] = [
   accessRequest,
   keysStale,
   keysRevokeStale,
+  watchSubscribe,
+  watchList,
+  watchUnsubscribe,
 ];
 
 export type { AnyOperation, ArgSpec, Risk } from './operation.js';
