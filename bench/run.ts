@@ -2,6 +2,7 @@ import { benchAckLatency } from './ack-latency.js';
 import { benchApprovals } from './approvals.js';
 import { benchDigest } from './digest.js';
 import { benchGrantExpiry } from './grants.js';
+import { benchWatch } from './watch.js';
 
 /** Runs every benchmark; each compares against a baseline measured in the same run. */
 const benches: [string, () => Promise<boolean>][] = [
@@ -9,6 +10,7 @@ const benches: [string, () => Promise<boolean>][] = [
   ['approvals', () => benchApprovals()],
   ['spend digest', () => benchDigest()],
   ['grant expiry', () => benchGrantExpiry()],
+  ['audit watch', () => benchWatch()],
 ];
 
 let allOk = true;
