@@ -117,6 +117,19 @@ describe('audit watch through the real app', () => {
     for (const e of events) expect(text.split(e.id).length - 1).toBe(1);
   });
 
+  it('mutes a type for a channel: the rest of the security set still arrives', async () => {
+    const h = bots.at(-1) as Harness;
+    const reply = await subscribe(h, '--mute user.*', 'CQUIET');
+    expect(reply).toContain('the security set, all but user.');
+    const seen = slack.calls.length;
+    const removed = event('user.deleted', { id: 'user-gone' });
+    const created = event('api_key.created', { id: 'key_quiet' });
+    await h.bot.container.watch.tick();
+    const text = postsIn('CQUIET', seen).map(messageText).join('\n');
+    expect(text).toContain(created.id);
+    expect(text).not.toContain(removed.id);
+  });
+
   it('refuses a bad type with a specific message, changing nothing', async () => {
     const h = bots.at(-1) as Harness;
     const before = (await h.bot.container.store.watches.listWatches()).length;

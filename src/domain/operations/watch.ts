@@ -12,28 +12,45 @@ const channelOf = (actor: Actor): string => {
   return actor.channelId;
 };
 
-const typesText = (types: readonly string[]) => (types.length ? types.join(', ') : 'the security set');
+/** `api_key.*, all but user.updated` or `the security set, all but invite.*`. */
+const typesText = (patterns: readonly string[]) => {
+  const wanted = patterns.filter((p) => !p.startsWith('!'));
+  const muted = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
+  const base = wanted.length ? wanted.join(', ') : 'the security set';
+  return muted.length ? `${base}, all but ${muted.join(', ')}` : base;
+};
+
+const watchTypes = z
+  .array(z.string())
+  .default([])
+  .transform((types, ctx) => {
+    const checked = checkWatchTypes(types);
+    if (!checked.ok) {
+      ctx.addIssue({ code: 'custom', message: checked.error });
+      return z.NEVER;
+    }
+    return checked.types;
+  });
 
 export const watchSubscribe = defineOperation({
   name: 'watch.subscribe',
   words: ['watch', 'subscribe'],
-  summary: 'Post new audit-log events of these types in this channel (default: a security set), each once',
-  args: [{ name: 'type', kind: 'flag', placeholder: '<event_type|family.*>', optional: true, repeatable: true }],
-  input: z.object({
-    type: z
-      .array(z.string())
-      .default([])
-      .transform((types, ctx) => {
-        const checked = checkWatchTypes(types);
-        if (!checked.ok) {
-          ctx.addIssue({ code: 'custom', message: checked.error });
-          return z.NEVER;
-        }
-        return checked.types;
-      }),
-  }),
+  summary:
+    'Post new audit-log events of these types in this channel (default: a security set; --mute leaves types out), each once',
+  args: [
+    { name: 'type', kind: 'flag', placeholder: '<event_type|family.*>', optional: true, repeatable: true },
+    {
+      name: 'mute',
+      kind: 'flag',
+      placeholder: '<event_type|family.*>',
+      optional: true,
+      repeatable: true,
+      help: 'leave out these types (e.g. from the security set)',
+    },
+  ],
+  input: z.object({ type: watchTypes, mute: watchTypes }),
   risk: 'write',
-  describe: (input) => `Watch ${typesText(input.type)} in this channel`,
+  describe: (input) => `Watch ${typesText([...input.type, ...input.mute.map((t) => `!${t}`)])} in this channel`,
   async run(deps, input, actor) {
     const channelId = channelOf(actor);
     const now = deps.now().getTime();
@@ -41,14 +58,14 @@ export const watchSubscribe = defineOperation({
     const watch = await deps.store.watches.createWatch({
       id: `watch_${randomBytes(4).toString('hex')}`,
       channel_id: channelId,
-      types: input.type,
+      types: [...input.type, ...input.mute.map((type) => `!${type}`)],
       created_by: actor.userId,
       created_at: now,
     });
     return {
       title: `This channel now hears about new audit-log events: ${typesText(watch.types)}.`,
       notes: [
-        ...(watch.types.length ? [] : [`The security set: ${SECURITY_TYPES.join(', ')}.`]),
+        ...(watch.types.some((t) => !t.startsWith('!')) ? [] : [`The security set: ${SECURITY_TYPES.join(', ')}.`]),
         `Watch ${watch.id}; /openai watch unsubscribe ${watch.id} stops it. Events appear within two minutes.`,
       ],
     };

@@ -2,7 +2,7 @@ import type { AuditLog } from '../../openai-admin/resources/audit-logs.js';
 import type { Store } from '../../storage/store.js';
 import type { AdminApi } from '../ports.js';
 import type { WatchPublisher, WatchStore, WatchSubscription } from './ports.js';
-import { matchesType, SECURITY_TYPES } from './watch-types.js';
+import { matchesType } from './watch-types.js';
 
 export interface WatchPollerDeps {
   watches: WatchStore;
@@ -123,11 +123,7 @@ export class WatchPoller {
   }
 
   #collect(event: AuditLog, subscriptions: readonly WatchSubscription[], hits: Map<string, ChannelHits>): void {
-    const channels = new Set(
-      subscriptions
-        .filter((s) => matchesType(event.type, s.types.length ? s.types : SECURITY_TYPES))
-        .map((s) => s.channel_id),
-    );
+    const channels = new Set(subscriptions.filter((s) => matchesType(event.type, s.types)).map((s) => s.channel_id));
     for (const channel of channels) {
       const hit: ChannelHits = hits.get(channel) ?? { posted: [], folded: new Map(), foldedCount: 0 };
       hits.set(channel, hit);

@@ -28,10 +28,18 @@ export function checkWatchTypes(
   return { ok: true, types };
 }
 
-/** Whether an event's type is one of `patterns` (exact, `family.*`, or a bare family). */
+const matchesOne = (type: string, pattern: string) => {
+  const family = pattern.endsWith('.*') ? pattern.slice(0, -2) : pattern;
+  return type === pattern || type.startsWith(`${family}.`);
+};
+
+/**
+ * Whether an event's type is one of `patterns` (exact, `family.*`, or a bare family) and not muted by one written
+ * `!pattern`. Without any positive pattern, the security set is watched.
+ */
 export function matchesType(type: string, patterns: readonly string[]): boolean {
-  return patterns.some((pattern) => {
-    const family = pattern.endsWith('.*') ? pattern.slice(0, -2) : pattern;
-    return type === pattern || type.startsWith(`${family}.`);
-  });
+  const muted = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
+  const wanted = patterns.filter((p) => !p.startsWith('!'));
+  if (muted.some((pattern) => matchesOne(type, pattern))) return false;
+  return (wanted.length ? wanted : SECURITY_TYPES).some((pattern) => matchesOne(type, pattern));
 }
