@@ -151,6 +151,7 @@ export async function buildContainer(config: Config, overrides: ContainerOverrid
       now,
       notifier: grantNotifier,
       audit: (event) => store.appendAudit(event),
+      approverOf: async (requestId) => (await store.get(requestId))?.decided_by,
       owner: executor.instanceId,
       onError: (error) => grantLogger.error({ err: error }, 'grant expiry failed'),
     },

@@ -83,6 +83,10 @@ describe('self-service access requests through the real app', () => {
     const told = dmsTo(USERS.stranger, seen).filter((t) => t.includes('expired'));
     expect(told).toHaveLength(1);
     expect(told[0]).toContain('expired: removed from the project.');
+    // The approver gave it, so the approver hears that it ended too.
+    expect(dmsTo(USERS.approver, seen).filter((t) => t.includes('expired'))).toEqual(told);
+    const grant = await h.bot.container.store.grants.getGrant(/(grant_[a-f0-9]+)/.exec(told[0] ?? '')?.[1] ?? '');
+    expect(grant?.request_id).toBe(id);
   });
 
   it('refuses the requester approving their own access request, changing nothing', async () => {

@@ -68,6 +68,7 @@ export class ApprovalExecutor {
       const requester = {
         userId: request.requester_id,
         source: 'slack' as const,
+        requestId: request.id,
         ...(request.channel_id ? { channelId: request.channel_id } : {}),
       };
       const reply = await operation.run(this.#deps, request.input, requester);

@@ -12,6 +12,8 @@ export interface GrantExpirerDeps {
   now: () => Date;
   notifier: GrantNotifier;
   audit: (event: NewAuditEvent) => Promise<unknown>;
+  /** Who approved the request a grant came from, to tell them at its end too. */
+  approverOf?: (requestId: string) => Promise<string | null | undefined>;
   /** This replica, as the holder of the grants it is undoing. */
   owner: string;
   onError?: (error: unknown) => void;
@@ -124,7 +126,10 @@ export class GrantExpirer {
       result.requestId,
     );
     const text = endedText(done);
-    const told = new Set([done.grantee_chat_id, done.granted_by].filter((id): id is string => !!id?.match(/^[UW]/)));
+    const approver = done.request_id ? await this.#deps.approverOf?.(done.request_id).catch(() => null) : null;
+    const told = new Set(
+      [done.grantee_chat_id, done.granted_by, approver].filter((id): id is string => !!id?.match(/^[UW]/)),
+    );
     for (const person of told) await this.#deps.notifier.tell(person, text);
     if (done.state === 'drifted') await this.#deps.notifier.alert(text);
     return done;

@@ -124,6 +124,7 @@ export const accessRequest = defineOperation({
       durationMs: input.for,
       grantedBy: actor.userId,
       granteeChatId: input.requesterChatId ?? actor.userId,
+      requestId: actor.requestId ?? null,
     };
     const { result, notes } = await withGrant(deps, spec, () =>
       current

@@ -129,6 +129,7 @@ export const membersAdd = defineOperation({
             role: input.role,
             durationMs: input.for,
             grantedBy: actor.userId,
+            requestId: actor.requestId ?? null,
           };
     const { result, notes } = await withGrant(deps, grant, () =>
       deps.admin.projectUsers.add(projectId, { user_id: userId, role: input.role }),

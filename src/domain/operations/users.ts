@@ -134,6 +134,7 @@ export const usersRole = defineOperation({
         previousRole: live.role ?? 'reader',
         durationMs: input.for,
         grantedBy: actor.userId,
+        requestId: actor.requestId ?? null,
         granteeChatId: mentionedUserId(input.user) ?? null,
       };
     }
