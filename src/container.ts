@@ -7,8 +7,8 @@ import { ApprovalService } from './domain/approvals/approval-service.js';
 import { ApprovalSweeper } from './domain/approvals/approval-sweeper.js';
 import { CommandService } from './domain/command-service.js';
 import { DigestScheduler } from './domain/digests/digest-scheduler.js';
-import { GrantExpirer } from './domain/grants/grant-expirer.js';
-import { GrantService } from './domain/grants/grant-service.js';
+import type { GrantExpirer } from './domain/grants/grant-expirer.js';
+import type { GrantService } from './domain/grants/grant-service.js';
 import { operations } from './domain/operations/index.js';
 import { Policy } from './domain/policy/policy.js';
 import type { OperationDeps } from './domain/ports.js';
@@ -17,7 +17,8 @@ import type { SecretVault } from './domain/secrets/ports.js';
 import { SecretCipher } from './domain/secrets/secret-cipher.js';
 import { StoreSecretVault } from './domain/secrets/secret-vault.js';
 import { SuggestionService } from './domain/suggestions.js';
-import { WatchPoller } from './domain/watch/watch-poller.js';
+import type { WatchPoller } from './domain/watch/watch-poller.js';
+import { buildGovernance, type GovernanceOptions } from './governance.js';
 import { InFlight } from './in-flight.js';
 import { createLogger } from './logger.js';
 import { type AdminApi, createAdminApi } from './openai-admin/index.js';
@@ -26,10 +27,8 @@ import { createApprovalNotifier } from './slack/adapters/approval-notifier.js';
 import { createDigestPublisher } from './slack/adapters/digest-publisher.js';
 import { createSlackDirectory } from './slack/adapters/directory.js';
 import { createSlackFileSink } from './slack/adapters/file-sink.js';
-import { createGrantNotifier } from './slack/adapters/grant-notifier.js';
 import { routeApprovalCards } from './slack/adapters/routed-approval-notifier.js';
 import { createSecretCourier } from './slack/adapters/secret-courier.js';
-import { createWatchPublisher } from './slack/adapters/watch-publisher.js';
 import { createBoltLogger } from './slack/bolt-logger.js';
 import { createStore } from './storage/create-store.js';
 import type { Store } from './storage/store.js';
@@ -59,7 +58,7 @@ export interface Container {
   close(): Promise<void>;
 }
 
-export interface ContainerOverrides {
+export interface ContainerOverrides extends GovernanceOptions {
   logger?: Logger;
   now?: () => Date;
   /** Admin API retry waits; tests shorten them. */
@@ -76,17 +75,6 @@ export interface ContainerOverrides {
   digestTimer?: boolean;
   /** Spend-alert calls in flight at once while reading spend for a digest (default 8). */
   adminConcurrency?: number;
-  /** Whether the grant expirer runs its own timer; tests turn it off and call `grantExpirer.tick()`. */
-  grantTimer?: boolean;
-  /** How often the grant expirer looks for due grants (default 15 s). */
-  grantIntervalMs?: number;
-  /** Grant undos in flight at once (default 16). */
-  grantConcurrency?: number;
-  /** Whether the audit watch polls on its own timer; tests turn it off and call `watch.tick()`. */
-  watchTimer?: boolean;
-  watchIntervalMs?: number;
-  /** The least time between two watch posts in one channel (default 1 s, Slack's pace for chat.postMessage). */
-  watchPaceMs?: number;
 }
 
 /** The composition root: builds every long-lived part once and wires them together. */
@@ -142,49 +130,17 @@ export async function buildContainer(config: Config, overrides: ContainerOverrid
   const executor = new ApprovalExecutor(operations, operationDeps, notifier, {
     ...(overrides.executionLeaseMs ? { leaseTtlMs: overrides.executionLeaseMs } : {}),
   });
-  const grantLogger = logger.child({ layer: 'grants' });
-  const grantNotifier = createGrantNotifier(slack, policy.approvalChannel, grantLogger);
-  const grantExpirer = new GrantExpirer(
-    {
-      grants: store.grants,
-      admin,
-      now,
-      notifier: grantNotifier,
-      audit: (event) => store.appendAudit(event),
-      approverOf: async (requestId) => (await store.get(requestId))?.decided_by,
-      owner: executor.instanceId,
-      onError: (error) => grantLogger.error({ err: error }, 'grant expiry failed'),
-    },
-    {
-      timer: overrides.grantTimer ?? true,
-      ...(overrides.grantIntervalMs ? { intervalMs: overrides.grantIntervalMs } : {}),
-      ...(overrides.grantConcurrency ? { concurrency: overrides.grantConcurrency } : {}),
-    },
-  );
-  const grants = new GrantService({
-    grants: store.grants,
-    expirer: grantExpirer,
+  const { grants, grantExpirer, watch } = buildGovernance({
+    logger,
+    slack,
+    store,
+    admin,
     now,
-    policy: policy.document.grants,
-    people: grantNotifier,
+    policy,
+    owner: executor.instanceId,
+    overrides,
   });
   operationDeps.grants = grants;
-  const watchLogger = logger.child({ layer: 'watch' });
-  const watch = new WatchPoller(
-    {
-      watches: store.watches,
-      coordination: store,
-      admin,
-      publisher: createWatchPublisher(slack, watchLogger, overrides.watchPaceMs ?? 1_000),
-      now,
-      owner: executor.instanceId,
-      onError: (error) => watchLogger.error({ err: error }, 'audit watch poll failed'),
-    },
-    {
-      timer: overrides.watchTimer ?? true,
-      ...(overrides.watchIntervalMs ? { intervalMs: overrides.watchIntervalMs } : {}),
-    },
-  );
   const approvals = new ApprovalService({ policy, operations, operationDeps, notifier, directory, executor });
   operationDeps.approvals = approvals;
   const sweeper = new ApprovalSweeper(approvals, executor, {
