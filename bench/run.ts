@@ -1,8 +1,10 @@
 import { benchAckLatency } from './ack-latency.js';
 import { benchApprovals } from './approvals.js';
 import { benchDigest } from './digest.js';
+import { benchGrantExpiry } from './grants.js';
 import { benchOverload } from './overload.js';
 import { benchStartup } from './startup.js';
+import { benchWatch } from './watch.js';
 
 /** Runs every benchmark, or those named on the command line; each compares against a baseline from the same run. */
 const benches: [string, () => Promise<boolean>][] = [
@@ -11,6 +13,8 @@ const benches: [string, () => Promise<boolean>][] = [
   ['spend digest', () => benchDigest()],
   ['overload', () => benchOverload()],
   ['startup and idle memory', () => benchStartup()],
+  ['grant expiry', () => benchGrantExpiry()],
+  ['audit watch', () => benchWatch()],
 ];
 
 const wanted = process.argv.slice(2);

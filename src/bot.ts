@@ -59,6 +59,8 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const port = ops ? ops.port : ((started as Server).address() as AddressInfo | null)?.port;
   container.sweeper.start();
   container.digests.start();
+  container.grantExpirer.start();
+  container.watch.start();
   container.logger.info({ mode: config.slack.mode, port }, 'bot started');
   let stopping: Promise<void> | undefined;
   return {

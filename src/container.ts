@@ -7,6 +7,8 @@ import { ApprovalService } from './domain/approvals/approval-service.js';
 import { ApprovalSweeper } from './domain/approvals/approval-sweeper.js';
 import type { CommandService } from './domain/command-service.js';
 import { DigestScheduler } from './domain/digests/digest-scheduler.js';
+import type { GrantExpirer } from './domain/grants/grant-expirer.js';
+import type { GrantService } from './domain/grants/grant-service.js';
 import { operations } from './domain/operations/index.js';
 import { Policy } from './domain/policy/policy.js';
 import type { OperationDeps } from './domain/ports.js';
@@ -15,6 +17,8 @@ import type { SecretVault } from './domain/secrets/ports.js';
 import { SecretCipher } from './domain/secrets/secret-cipher.js';
 import { StoreSecretVault } from './domain/secrets/secret-vault.js';
 import { SuggestionService } from './domain/suggestions.js';
+import type { WatchPoller } from './domain/watch/watch-poller.js';
+import { buildGovernance, type GovernanceOptions } from './governance.js';
 import { InFlight, type InFlightLimits } from './in-flight.js';
 import { createLogger } from './logger.js';
 import { MeteredCommandService } from './metrics/metered-commands.js';
@@ -27,6 +31,7 @@ import { createApprovalNotifier } from './slack/adapters/approval-notifier.js';
 import { createDigestPublisher } from './slack/adapters/digest-publisher.js';
 import { createSlackDirectory } from './slack/adapters/directory.js';
 import { createSlackFileSink } from './slack/adapters/file-sink.js';
+import { routeApprovalCards } from './slack/adapters/routed-approval-notifier.js';
 import { createSecretCourier } from './slack/adapters/secret-courier.js';
 import { createBoltLogger } from './slack/bolt-logger.js';
 import { createStore } from './storage/create-store.js';
@@ -45,6 +50,11 @@ export interface Container {
   /** Scheduled spend digests and threshold alerts; `tick()` runs one pass. */
   readonly digests: DigestScheduler;
   readonly secrets: SecretVault;
+  /** Time-bound grants; `expirer.tick()` takes back every due one. */
+  readonly grants: GrantService;
+  readonly grantExpirer: GrantExpirer;
+  /** The audit watch poll; `tick()` runs one. */
+  readonly watch: WatchPoller;
   /** The one Slack Web API client (Bolt's, when the bot runs), so all calls share one rate-limit queue. */
   readonly slack: WebClient;
   readonly metrics: Metrics;
@@ -54,7 +64,7 @@ export interface Container {
   close(): Promise<void>;
 }
 
-export interface ContainerOverrides {
+export interface ContainerOverrides extends GovernanceOptions {
   logger?: Logger;
   /** The Slack Web API client to use (the bot passes Bolt's); the CLI, which has no Bolt app, gets its own. */
   slack?: WebClient;
@@ -148,10 +158,25 @@ export async function buildContainer(config: Config, overrides: ContainerOverrid
     botKey: createBotKeyCheck(config.openai.adminKey),
     files: createSlackFileSink(slack),
   };
-  const notifier = createApprovalNotifier(slack, policy.approvalChannel, logger.child({ layer: 'approvals' }));
+  const approvalLogger = logger.child({ layer: 'approvals' });
+  const notifier = routeApprovalCards(
+    createApprovalNotifier(slack, policy.approvalChannel, approvalLogger),
+    (channel) => createApprovalNotifier(slack, channel, approvalLogger),
+  );
   const executor = new ApprovalExecutor(operations, operationDeps, notifier, {
     ...(overrides.executionLeaseMs ? { leaseTtlMs: overrides.executionLeaseMs } : {}),
   });
+  const { grants, grantExpirer, watch } = buildGovernance({
+    logger,
+    slack,
+    store,
+    admin,
+    now,
+    policy,
+    owner: executor.instanceId,
+    overrides,
+  });
+  operationDeps.grants = grants;
   const approvals = new ApprovalService({ policy, operations, operationDeps, notifier, directory, executor });
   operationDeps.approvals = approvals;
   const sweeper = new ApprovalSweeper(approvals, executor, {
@@ -193,6 +218,9 @@ export async function buildContainer(config: Config, overrides: ContainerOverrid
     sweeper,
     digests,
     secrets,
+    grants,
+    grantExpirer,
+    watch,
     slack,
     metrics,
     operations,
@@ -200,6 +228,8 @@ export async function buildContainer(config: Config, overrides: ContainerOverrid
     health: () => answersWithin(store, HEALTH_DEADLINE_MS),
     async close() {
       await digests.stop();
+      await grantExpirer.stop();
+      await watch.stop();
       await sweeper.stop();
       await admin.close();
       await store.close();

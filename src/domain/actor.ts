@@ -5,4 +5,6 @@ export interface Actor {
   /** The channel the request came from, when there is one. */
   readonly channelId?: string;
   readonly source: 'slack' | 'cli';
+  /** Set when an approved request is being run on the requester's behalf. */
+  readonly requestId?: string;
 }

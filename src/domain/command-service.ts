@@ -80,8 +80,17 @@ export class CommandService {
 
   /** Authorises and runs an operation whose input is already validated (used by modals and the CLI too). */
   async run(actor: Actor, operation: AnyOperation, input: unknown, reason?: string): Promise<Reply> {
-    const rule = await this.#deps.policy.assertMayRun(actor, operation.risk, operation.name);
-    const resolved = operation.resolve ? await operation.resolve(this.#deps.operationDeps, input) : input;
+    const everyone = operation.audience === 'everyone';
+    const allowed = await this.#deps.policy.assertMayRun(actor, operation.risk, operation.name, { everyone });
+    const resolved = operation.resolve ? await operation.resolve(this.#deps.operationDeps, input, actor) : input;
+    const route = operation.route ? await operation.route(this.#deps.operationDeps, resolved) : {};
+    const rule: EffectiveRule = {
+      ...allowed,
+      ...(route.approverRole ? { approverRole: route.approverRole } : {}),
+      ...(route.approvals ? { approvals: route.approvals } : {}),
+      // What anyone may ask for themselves is never given without someone else's approval.
+      requireApproval: allowed.requireApproval || everyone,
+    };
     if (rule.requireApproval) {
       if (!this.#deps.approvals)
         throw new UsageError(`${operation.name} needs an approval, and approvals are not set up.`);

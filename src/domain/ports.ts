@@ -2,6 +2,7 @@ import type { AdminApi } from '../openai-admin/index.js';
 import type { Store } from '../storage/store.js';
 import type { ApprovalService } from './approvals/approval-service.js';
 import type { UserDirectory } from './approvals/ports.js';
+import type { GrantService } from './grants/grant-service.js';
 import type { BotKeyCheck } from './secrets/bot-key.js';
 import type { SecretVault } from './secrets/ports.js';
 
@@ -12,6 +13,8 @@ export interface OperationDeps {
   readonly now: () => Date;
   /** Set once approvals are wired; the approvals commands read and cancel requests through it. */
   approvals?: ApprovalService;
+  /** Time-bound access (`--for`): records grants and takes them back at expiry. */
+  grants?: GrantService;
   /** Emails of chat users, so a mention works wherever an email is expected. */
   readonly directory?: UserDirectory;
   /** Where operations hand newly created key values; they never go into a reply. */

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { ApprovalService } from '../domain/approvals/approval-service.js';
 import type { CommandService } from '../domain/command-service.js';
+import type { GrantService } from '../domain/grants/grant-service.js';
 import type { AnyOperation } from '../domain/operations/operation.js';
 import type { SecretVault } from '../domain/secrets/ports.js';
 import type { SuggestionService } from '../domain/suggestions.js';
@@ -10,6 +11,8 @@ import type { InFlight } from '../in-flight.js';
 export interface SlackServices {
   readonly commands: CommandService;
   readonly approvals: ApprovalService;
+  /** Time-bound grants, for the Home tab's list of one's own. */
+  readonly grants?: GrantService;
   readonly operations: readonly AnyOperation[];
   /** New key values waiting to be revealed once by their owner. */
   readonly secrets: SecretVault;

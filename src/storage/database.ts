@@ -87,6 +87,49 @@ export interface PendingSecretsTable {
   expires_at: number;
 }
 
+/** Time-bound grants and what undoes them. */
+export interface GrantsTable {
+  id: string;
+  kind: string;
+  project_id: string | null;
+  project_name: string | null;
+  user_id: string;
+  user_email: string | null;
+  granted_role: string;
+  previous_role: string | null;
+  grantee_chat_id: string | null;
+  granted_by: string;
+  request_id: string | null;
+  reason: string | null;
+  state: string;
+  created_at: number;
+  expires_at: number;
+  due_at: number;
+  attempts: number;
+  owner: string | null;
+  lease_until: number | null;
+  last_error: string | null;
+  revoked_by: string | null;
+  ended_at: number | null;
+  outcome: string | null;
+}
+
+/** Audit watches; `types` is a JSON array of patterns. */
+export interface WatchSubscriptionsTable {
+  id: string;
+  channel_id: string;
+  types: string;
+  created_by: string;
+  created_at: number;
+}
+
+/** Where the audit watch poll has read up to. */
+export interface WatchCursorsTable {
+  name: string;
+  last_id: string;
+  updated_at: number;
+}
+
 /** Applied migrations, by number. */
 export interface StorageMigrationsTable {
   id: number;
@@ -104,4 +147,7 @@ export interface Database {
   leases: LeasesTable;
   pending_secrets: PendingSecretsTable;
   storage_migrations: StorageMigrationsTable;
+  grants: GrantsTable;
+  watch_subscriptions: WatchSubscriptionsTable;
+  watch_cursors: WatchCursorsTable;
 }

@@ -6,9 +6,11 @@ import { auditMethods } from './audit-trail.js';
 import { coordinationMethods } from './coordination.js';
 import type { Database, SqlDialect } from './database.js';
 import { subscriptionMethods } from './digest-subscriptions.js';
+import { grantRecords } from './grant-records.js';
 import { secretMethods } from './pending-secrets.js';
 import type { Store } from './store.js';
 import { reportingUnavailability } from './unavailable.js';
+import { watchRecords } from './watch-records.js';
 
 /**
  * The Store over a migrated Kysely instance. The queries are written once for SQLite and PostgreSQL; the
@@ -25,6 +27,8 @@ export function createKyselyStore(db: Kysely<Database>, dialect: SqlDialect): St
     ...subscriptionMethods(db),
     ...coordinationMethods(db, dialect),
     ...secretMethods(db),
+    grants: grantRecords(db),
+    watches: watchRecords(db),
 
     async ping() {
       await sql`select 1`.execute(db);

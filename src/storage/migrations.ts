@@ -138,10 +138,68 @@ const requesterSource: Migration = {
   },
 };
 
+const grants: Migration = {
+  id: 5,
+  name: 'grants',
+  async up(db) {
+    await db.schema
+      .createTable('grants')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('project_id', 'text')
+      .addColumn('project_name', 'text')
+      .addColumn('user_id', 'text', (c) => c.notNull())
+      .addColumn('user_email', 'text')
+      .addColumn('granted_role', 'text', (c) => c.notNull())
+      .addColumn('previous_role', 'text')
+      .addColumn('grantee_chat_id', 'text')
+      .addColumn('granted_by', 'text', (c) => c.notNull())
+      .addColumn('request_id', 'text')
+      .addColumn('reason', 'text')
+      .addColumn('state', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('expires_at', 'bigint', (c) => c.notNull())
+      .addColumn('due_at', 'bigint', (c) => c.notNull())
+      .addColumn('attempts', 'integer', (c) => c.notNull())
+      .addColumn('owner', 'text')
+      .addColumn('lease_until', 'bigint')
+      .addColumn('last_error', 'text')
+      .addColumn('revoked_by', 'text')
+      .addColumn('ended_at', 'bigint')
+      .addColumn('outcome', 'text')
+      .execute();
+    await db.schema.createIndex('grants_state_due_idx').on('grants').columns(['state', 'due_at']).execute();
+    await db.schema.createIndex('grants_grantee_idx').on('grants').columns(['grantee_chat_id', 'state']).execute();
+  },
+};
+
+const auditWatches: Migration = {
+  id: 6,
+  name: 'audit_watches',
+  async up(db) {
+    await db.schema
+      .createTable('watch_subscriptions')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('channel_id', 'text', (c) => c.notNull())
+      .addColumn('types', 'text', (c) => c.notNull())
+      .addColumn('created_by', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('watch_cursors')
+      .addColumn('name', 'text', (c) => c.primaryKey())
+      .addColumn('last_id', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'bigint', (c) => c.notNull())
+      .execute();
+  },
+};
+
 /** Every migration, in the order it must run. Append new ones; never edit or renumber applied ones. */
 export const MIGRATIONS: readonly Migration[] = [
   approvalsAndAudit,
   digestSubscriptions,
   coordinationAndSecrets,
   requesterSource,
+  grants,
+  auditWatches,
 ];

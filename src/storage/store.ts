@@ -1,3 +1,6 @@
+import type { GrantRecords } from './grant-records.js';
+import type { WatchRecords } from './watch-records.js';
+
 /** Every state an approval request can be in. */
 export const APPROVAL_STATES = [
   'pending',
@@ -245,6 +248,11 @@ export interface Store {
   takeSecret(id: string, ownerUserId: string, now?: number): Promise<PendingSecret | undefined>;
   /** Deletes secrets with `expires_at <= now`; returns how many. */
   purgeSecrets(now: number): Promise<number>;
+
+  /** Time-bound grants and their undo, each change a compare-and-set. */
+  readonly grants: GrantRecords;
+  /** Audit watches and their shared cursor. */
+  readonly watches: WatchRecords;
 
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;

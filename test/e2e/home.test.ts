@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestApproval } from '../helpers/approvals.js';
-import { type Harness, startHarness } from '../helpers/harness.js';
+import { type Harness, messageText, startHarness } from '../helpers/harness.js';
 import { USERS } from '../helpers/policy.js';
 import { SIGNING_SECRET } from '../helpers/slack-requests.js';
 
@@ -47,5 +47,22 @@ describe('App Home', () => {
     const requesterHome = JSON.stringify((await openHome(USERS.admin)).body.view);
     expect(requesterHome).toContain('Nothing is waiting for you.');
     expect(requesterHome).toContain(id);
+  });
+
+  it('shows a member the time-bound access they hold, with the time left', async () => {
+    const alpha = h.openai.state.addProject({ name: 'Home Alpha' });
+    h.openai.state.addUser({ email: 'gus@x.com' });
+    h.slack.users.set('UGUS', { id: 'UGUS', email: 'gus@x.com' });
+    await h.ask('members add "Home Alpha" gus@x.com --for 3h');
+    const home = messageText({
+      method: '',
+      body: (await openHome('UGUS')).body.view as Record<string, unknown>,
+      headers: {},
+      at: 0,
+    });
+    expect(home).toContain('Your time-bound access');
+    // A few milliseconds pass between giving the access and opening the tab.
+    expect(home).toMatch(new RegExp(`member of project Home Alpha \\(${alpha.id}\\) — (3h|2h 59m) left`));
+    expect(JSON.stringify((await openHome(USERS.approver)).body.view)).not.toContain('Your time-bound access');
   });
 });

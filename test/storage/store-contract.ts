@@ -5,6 +5,7 @@ import { describeApprovalContract } from './contract/approvals.js';
 import { describeAuditAndSubscriptionContract } from './contract/audit-and-subscriptions.js';
 import { describeConcurrencyContract } from './contract/concurrency.js';
 import { describeCoordinationContract } from './contract/coordination.js';
+import { describeGrantContract } from './contract/grants.js';
 import { type ContractHarness, newRequest } from './contract/harness.js';
 import { describeVoteContract } from './contract/votes.js';
 
@@ -38,6 +39,7 @@ export function describeStoreContract(
     describeConcurrencyContract(harness);
     describeCoordinationContract(harness);
     describeAuditAndSubscriptionContract(harness);
+    describeGrantContract(harness);
 
     describe('lifecycle', () => {
       it('answers ping while open and rejects after close, which may be called twice', async () => {

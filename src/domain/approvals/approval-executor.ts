@@ -120,6 +120,7 @@ export class ApprovalExecutor {
     return {
       userId: request.requester_id,
       source: request.requester_source,
+      requestId: request.id,
       ...(request.channel_id ? { channelId: request.channel_id } : {}),
     };
   }

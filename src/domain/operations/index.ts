@@ -1,3 +1,4 @@
+import { accessRequest } from './access-requests.js';
 import { adminKeysCreate, adminKeysDelete, adminKeysList } from './admin-keys.js';
 import { apiKeysDelete, apiKeysList, apiKeysShow } from './api-keys.js';
 import { approvalsCancel, approvalsHistory, approvalsList, approvalsShow } from './approvals.js';
@@ -5,7 +6,9 @@ import { auditList } from './audit-logs.js';
 import { costsReport } from './costs.js';
 import { retentionSet, retentionShow } from './data-retention.js';
 import { digestList, digestSubscribe, digestUnsubscribe } from './digest.js';
+import { grantsList, grantsRevoke } from './grants.js';
 import { inviteCancel, inviteCreate, invitesList } from './invites.js';
+import { keysRevokeStale, keysStale } from './key-hygiene.js';
 import { membersAdd, membersList, membersRemove, membersRole } from './members.js';
 import { modelsAllow, modelsClear, modelsDeny, modelsShow } from './model-permissions.js';
 import type { AnyOperation } from './operation.js';
@@ -18,6 +21,7 @@ import { spendAlertsCreate, spendAlertsDelete, spendAlertsList, spendAlertsUpdat
 import { spendLimitRemove, spendLimitSet, spendLimitShow } from './spend-limits.js';
 import { usageReport } from './usage.js';
 import { usersList, usersRemove, usersRole, usersShow } from './users.js';
+import { watchList, watchSubscribe, watchUnsubscribe } from './watch.js';
 
 /** Every operation the bot offers. Help, the parser, modals and the CLI are built from this list. */
 export const operations: readonly AnyOperation[] = [
@@ -72,6 +76,14 @@ export const operations: readonly AnyOperation[] = [
   digestSubscribe,
   digestList,
   digestUnsubscribe,
+  grantsList,
+  grantsRevoke,
+  accessRequest,
+  keysStale,
+  keysRevokeStale,
+  watchSubscribe,
+  watchList,
+  watchUnsubscribe,
 ];
 
 export type { AnyOperation, ArgSpec, Risk } from './operation.js';

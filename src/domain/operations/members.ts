@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { NotFoundError, UsageError } from '../../errors.js';
 import type { ProjectUser } from '../../openai-admin/resources/project-users.js';
+import { forFlag, formatSpan, grantDuration } from '../grants/duration.js';
+import { grantsOf, withGrant } from '../grants/with-grant.js';
 import type { OperationDeps } from '../ports.js';
 import { formatDate, type ReplyItem } from '../reply.js';
 import { resolveProject, resolveUser } from '../resolve.js';
@@ -82,15 +84,23 @@ export const membersList = defineOperation({
 export const membersAdd = defineOperation({
   name: 'members.add',
   words: ['members', 'add'],
-  summary: 'Add an organization member to a project (role defaults to member)',
+  summary: 'Add an organization member to a project (role defaults to member; --for makes it time-bound)',
   args: [
     projectArg,
     userArg,
     { name: 'role', kind: 'positional', placeholder: 'member|owner', optional: true, choices: ROLES },
+    forFlag,
   ],
-  input: z.object({ project: z.string().min(1), user: userRef, role: role.default('member'), ...resolved }),
+  input: z.object({
+    project: z.string().min(1),
+    user: userRef,
+    role: role.default('member'),
+    for: grantDuration.optional(),
+    ...resolved,
+  }),
   risk: 'write',
   async resolve(deps, input) {
+    if (input.for !== undefined) grantsOf(deps).assertDuration(input.for);
     const project = await resolveActiveProject(deps, input.projectId ?? input.project);
     const user = await resolveUser(deps.admin, input.userId ?? input.user);
     const existing = await findMember(deps, project.id, user.id);
@@ -102,13 +112,30 @@ export const membersAdd = defineOperation({
     }
     return { ...input, projectId: project.id, projectName: project.name ?? null, userId: user.id, email: user.email };
   },
-  describe: (input) => `Add ${who(input)} to project ${where(input)} as ${input.role}`,
-  async run(deps, input) {
-    const { data, requestId } = await deps.admin.projectUsers.add(input.projectId ?? input.project, {
-      user_id: input.userId ?? input.user,
-      role: input.role,
-    });
-    return { title: `Added ${data.email ?? who(input)} to project ${where(input)} as ${data.role}.`, requestId };
+  describe: (input) =>
+    `Add ${who(input)} to project ${where(input)} as ${input.role}${input.for ? ` for ${formatSpan(input.for)}` : ''}`,
+  async run(deps, input, actor) {
+    const projectId = input.projectId ?? input.project;
+    const userId = input.userId ?? input.user;
+    const grant =
+      input.for === undefined
+        ? undefined
+        : {
+            kind: 'project_member' as const,
+            projectId,
+            projectName: input.projectName ?? null,
+            userId,
+            email: input.email ?? null,
+            role: input.role,
+            durationMs: input.for,
+            grantedBy: actor.userId,
+            requestId: actor.requestId ?? null,
+          };
+    const { result, notes } = await withGrant(deps, grant, () =>
+      deps.admin.projectUsers.add(projectId, { user_id: userId, role: input.role }),
+    );
+    const { data, requestId } = result;
+    return { title: `Added ${data.email ?? who(input)} to project ${where(input)} as ${data.role}.`, notes, requestId };
   },
 });
 

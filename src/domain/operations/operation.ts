@@ -6,6 +6,12 @@ import type { Reply } from '../reply.js';
 /** `read` runs at once for viewers; `write` runs at once for admins; `destructive` waits for approval. */
 export type Risk = 'read' | 'write' | 'destructive';
 
+/** Who approves one particular request, when an operation routes requests by their input (e.g. by project). */
+export interface ApprovalRoute {
+  approverRole?: 'admin' | 'approver' | 'viewer';
+  approvals?: number;
+}
+
 /** One argument of an operation, as typed after the command words. */
 export interface ArgSpec {
   /** Key in the operation's input object. */
@@ -48,10 +54,17 @@ export interface Operation<I> {
   readonly input: z.ZodType<I>;
   readonly risk: Risk;
   /**
+   * `everyone`: any workspace member may ask, whatever their role, and the request always waits for approval
+   * (self-service requests); by default the policy's roles decide.
+   */
+  readonly audience?: 'everyone';
+  /** Approval routing read from the resolved input (e.g. per project), over the policy's rule for the operation. */
+  readonly route?: (deps: OperationDeps, input: I) => Promise<ApprovalRoute>;
+  /**
    * Turns names into ids (a project name into its id, an email into a user id) before the operation is
    * authorised, shown for approval or run, so an approver sees exactly what will change.
    */
-  readonly resolve?: (deps: OperationDeps, input: I) => Promise<I>;
+  readonly resolve?: (deps: OperationDeps, input: I, actor: Actor) => Promise<I>;
   /**
    * Extra lines for an approval card, read live before the request is filed: for a change, the current value
    * and the new one (e.g. `Models added: o3`), so approvers see before and after.

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { UsageError } from '../../errors.js';
 import type { OrganizationUser } from '../../openai-admin/resources/users.js';
-import { resolveMember } from '../member-ref.js';
+import { forFlag, formatSpan, grantDuration } from '../grants/duration.js';
+import { grantsOf, withGrant } from '../grants/with-grant.js';
+import { mentionedUserId, resolveMember } from '../member-ref.js';
 import { formatDate, type ReplyItem } from '../reply.js';
 import { defineOperation } from './operation.js';
 
@@ -91,28 +93,57 @@ const orgRole = z.enum(['reader', 'owner'], {
 export const usersRole = defineOperation({
   name: 'users.role',
   words: ['users', 'role'],
-  summary: "Change someone's organization role (reader or owner)",
+  summary: "Change someone's organization role (reader or owner; --for makes owner time-bound)",
   args: [
     { name: 'user', kind: 'positional', placeholder: '<email|user_id|@mention>', input: 'user' },
     { name: 'role', kind: 'positional', placeholder: 'reader|owner', choices: ['reader', 'owner'] },
+    forFlag,
   ],
   input: z.object({
     user: z.string().min(1),
     role: z.preprocess((v) => (typeof v === 'string' ? v.toLowerCase() : v), orgRole),
+    for: grantDuration.optional(),
     userId: z.string().optional(),
     email: z.string().nullish(),
     currentRole: z.string().nullish(),
   }),
   risk: 'write',
   async resolve(deps, input) {
+    if (input.for !== undefined) {
+      if (input.role !== 'owner') throw new UsageError('--for applies to owner only: the owner role is what expires.');
+      grantsOf(deps).assertDuration(input.for);
+    }
     const user = await resolveMember(deps, input.userId ?? input.user);
     if (user.role === input.role) throw new UsageError(`${user.email ?? user.id} is already ${input.role}.`);
     return { ...input, userId: user.id, email: user.email ?? null, currentRole: user.role ?? null };
   },
   describe: (input) =>
-    `Change the organization role of ${input.email ?? input.user} (${input.userId ?? input.user}) from ${input.currentRole ?? 'unknown'} to ${input.role}`,
-  async run(deps, input) {
-    const { data, requestId } = await deps.admin.users.update(input.userId ?? input.user, { role: input.role });
-    return { title: `${data.email ?? data.id} is now ${data.role ?? input.role} of the organization.`, requestId };
+    `Change the organization role of ${input.email ?? input.user} (${input.userId ?? input.user}) from ${input.currentRole ?? 'unknown'} to ${input.role}${input.for ? ` for ${formatSpan(input.for)}` : ''}`,
+  async run(deps, input, actor) {
+    const userId = input.userId ?? input.user;
+    let grant: Parameters<typeof withGrant>[1];
+    if (input.for !== undefined) {
+      // The role to restore is read now, not when the command was typed or approved.
+      const { data: live } = await deps.admin.users.retrieve(userId);
+      if (live.role === input.role) throw new UsageError(`${live.email ?? live.id} is already ${input.role}.`);
+      grant = {
+        kind: 'org_owner',
+        userId,
+        email: live.email ?? input.email ?? null,
+        role: input.role,
+        previousRole: live.role ?? 'reader',
+        durationMs: input.for,
+        grantedBy: actor.userId,
+        requestId: actor.requestId ?? null,
+        granteeChatId: mentionedUserId(input.user) ?? null,
+      };
+    }
+    const { result, notes } = await withGrant(deps, grant, () => deps.admin.users.update(userId, { role: input.role }));
+    const { data, requestId } = result;
+    return {
+      title: `${data.email ?? data.id} is now ${data.role ?? input.role} of the organization.`,
+      notes,
+      requestId,
+    };
   },
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { grantPolicySchema } from '../grants/grant-policy.js';
 
 /** A role member: a Slack user id (U…/W…), a Slack user group id (S…), or "*" for every workspace member. */
 const member = z
@@ -74,6 +75,8 @@ export const policySchema = z.strictObject({
       catch_up: duration.default(24 * 3_600_000),
     })
     .default({ alert_levels: [0.5, 0.8, 1], alert_check: 3_600_000, catch_up: 24 * 3_600_000 }),
+  /** Time-bound access (`--for`). */
+  grants: grantPolicySchema,
 });
 
 export type PolicyDocument = z.output<typeof policySchema>;

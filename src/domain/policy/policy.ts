@@ -74,14 +74,22 @@ export class Policy {
     return false;
   }
 
-  /** Throws ForbiddenError unless the actor may run (or request) this operation here. */
-  async assertMayRun(actor: Actor, risk: Risk, operationName: string): Promise<EffectiveRule> {
+  /**
+   * Throws ForbiddenError unless the actor may run (or request) this operation here. `everyone`: any member may
+   * (self-service requests); channel restrictions still apply.
+   */
+  async assertMayRun(
+    actor: Actor,
+    risk: Risk,
+    operationName: string,
+    options: { everyone?: boolean } = {},
+  ): Promise<EffectiveRule> {
     const rule = this.ruleFor(operationName, risk);
     if (actor.source === 'cli') return rule;
     if (rule.channels && (!actor.channelId || !rule.channels.includes(actor.channelId))) {
       throw new ForbiddenError(`${operationName} may only be used in these channels: ${rule.channels.join(', ')}.`);
     }
-    if (await this.hasAnyRole(actor.userId, rule.allowedRoles)) return rule;
+    if (options.everyone || (await this.hasAnyRole(actor.userId, rule.allowedRoles))) return rule;
     const verb = risk === 'read' ? 'view this' : rule.requireApproval ? 'request this change' : 'make this change';
     throw new ForbiddenError(
       `You are not allowed to ${verb} (${operationName} needs the ${this.#roleList(rule, risk)} role in the policy).`,

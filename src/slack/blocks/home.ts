@@ -1,4 +1,5 @@
 import type { KnownBlock, View } from '@slack/types';
+import { formatSpan } from '../../domain/grants/duration.js';
 import type { ApprovalRequest } from '../../storage/store.js';
 import { code, escapeText, truncate } from '../mrkdwn.js';
 import { context, header, section } from './message.js';
@@ -7,6 +8,8 @@ export interface HomeData {
   awaitingMe: readonly ApprovalRequest[];
   mine: readonly ApprovalRequest[];
   otherPending: number;
+  /** Time-bound access this person holds, soonest expiry first. */
+  grants?: readonly { id: string; access: string; left: number }[];
 }
 
 const line = (request: ApprovalRequest) =>
@@ -24,6 +27,17 @@ export function renderHome(data: HomeData): View {
     ...(data.mine.length
       ? data.mine.slice(0, 40).map((r) => section(line(r)))
       : [context('You have no recent requests.')]),
+    ...(data.grants?.length
+      ? [
+          section('*Your time-bound access*'),
+          // One section for all of them keeps the tab within its 100 blocks.
+          section(
+            data.grants
+              .map((g) => `• ${code(g.id)} ${escapeText(truncate(g.access, 120))} — ${formatSpan(g.left)} left`)
+              .join('\n'),
+          ),
+        ]
+      : []),
     context(
       `${data.otherPending} other pending request${data.otherPending === 1 ? '' : 's'}. Type \`/openai help\` for every command.`,
     ),
