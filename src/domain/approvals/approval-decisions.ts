@@ -171,7 +171,7 @@ export class ApprovalDecisions {
 
   /** Stores the count and approver role the policy asks for now on a pending request; undefined once decided. */
   async #adopt(request: ApprovalRequest): Promise<{ request: ApprovalRequest; standing: Standing } | undefined> {
-    const standing = await standingOf(request, this.#deps.policy, this.#deps.operations);
+    const standing = await standingOf(request, this.#deps.policy, this.#deps.operations, this.#deps.operationDeps);
     if (storedMatches(request, standing)) return { request, standing };
     const updated = await this.#store.transition(request.id, 'pending', 'pending', {
       required_approvals: standing.required,

@@ -2,6 +2,7 @@ import type { ApprovalRequest } from '../../storage/store.js';
 import type { AnyOperation } from '../operations/operation.js';
 import type { Policy } from '../policy/policy.js';
 import type { RoleName } from '../policy/policy-schema.js';
+import type { OperationDeps } from '../ports.js';
 
 /** What the policy as it is now says about a pending request, which may have been filed under another policy. */
 export interface Standing {
@@ -18,6 +19,7 @@ export async function standingOf(
   request: ApprovalRequest,
   policy: Policy,
   operations: readonly AnyOperation[],
+  deps: OperationDeps,
 ): Promise<Standing> {
   const operation = operations.find((op) => op.name === request.operation);
   if (!operation) {
@@ -28,15 +30,18 @@ export async function standingOf(
     };
   }
   const rule = policy.ruleFor(operation.name, operation.risk);
+  // Operations that route their requests (by project, say) are routed again under the policy as it is now.
+  const route = operation.route ? await operation.route(deps, request.input) : {};
   const requester = {
     userId: request.requester_id,
-    source: request.requester_id.startsWith('cli:') ? ('cli' as const) : ('slack' as const),
+    source: request.requester_source,
     ...(request.channel_id ? { channelId: request.channel_id } : {}),
   };
-  const blocked = await policy.whyMayNotRun(requester, operation.risk, operation.name);
+  const everyone = operation.audience === 'everyone';
+  const blocked = await policy.whyMayNotRun(requester, operation.risk, operation.name, { everyone });
   return {
-    required: Math.max(request.required_approvals, rule.approvals),
-    approverRole: rule.approverRole,
+    required: Math.max(request.required_approvals, route.approvals ?? rule.approvals),
+    approverRole: route.approverRole ?? rule.approverRole,
     ...(blocked ? { blocked } : {}),
   };
 }

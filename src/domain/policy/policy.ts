@@ -100,7 +100,12 @@ export class Policy {
    * Why the person who filed a request may no longer run its operation under the policy as it is now (a role
    * taken away, a channel restriction added), or undefined when they still may.
    */
-  async whyMayNotRun(requester: Actor, risk: Risk, operationName: string): Promise<string | undefined> {
+  async whyMayNotRun(
+    requester: Actor,
+    risk: Risk,
+    operationName: string,
+    options: { everyone?: boolean } = {},
+  ): Promise<string | undefined> {
     const rule = this.ruleFor(operationName, risk);
     if (requester.source === 'cli') return undefined;
     if (rule.channels && (!requester.channelId || !rule.channels.includes(requester.channelId))) {
@@ -109,7 +114,7 @@ export class Policy {
         : 'this request came from no channel';
       return `${operationName} may now only be used in ${rule.channels.join(', ')}, and ${from}`;
     }
-    if (await this.hasAnyRole(requester.userId, rule.allowedRoles)) return undefined;
+    if (options.everyone || (await this.hasAnyRole(requester.userId, rule.allowedRoles))) return undefined;
     return `the requester ${requester.userId} no longer holds the ${this.#roleList(rule, risk)} role that ${operationName} needs`;
   }
 
