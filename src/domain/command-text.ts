@@ -1,3 +1,5 @@
+import { echo } from './echo.js';
+
 export type TokenKind = 'word' | 'email' | 'user' | 'channel' | 'usergroup' | 'url' | 'broadcast';
 
 export interface Token {
@@ -26,6 +28,9 @@ interface RawToken {
   end: number;
 }
 
+/** Slack's own limit on a message's text, and so on what can be typed after a slash command. */
+export const MAX_COMMAND_CHARS = 40_000;
+
 const DOUBLE_QUOTES = '"\u201c\u201d\u201e\u201f';
 const SINGLE_QUOTES = "'\u2018\u2019\u201a\u201b";
 const SEPARATOR = /[\s\u200b]/;
@@ -46,8 +51,7 @@ function decodeEntities(text: string): string {
 }
 
 function snippet(text: string, from: number): string {
-  const part = decodeEntities(text.slice(from));
-  return part.length > 40 ? `${part.slice(0, 40)}…` : part;
+  return echo(decodeEntities(text.slice(from, from + 200)), 40);
 }
 
 /** Index of the '>' closing the '<' at `open`, or -1 when it never closes. */
@@ -70,11 +74,14 @@ function lex(text: string): { ok: true; tokens: RawToken[] } | { ok: false; erro
   let pieces: Piece[] = [];
   let start = -1;
   let buf = '';
+  // Whether buf ends with '=' (a quote may open a flag's inline value); reading buf itself would copy it each time.
+  let bufEndsWithEquals = false;
   let quote = '';
   let quoteAt = 0;
   const flush = (): void => {
     if (buf !== '') pieces.push({ type: 'text', text: buf, quoted: quote !== '' });
     buf = '';
+    bufEndsWithEquals = false;
   };
   const finish = (at: number): void => {
     flush();
@@ -99,13 +106,15 @@ function lex(text: string): { ok: true; tokens: RawToken[] } | { ok: false; erro
     } else if (quote.includes(ch)) {
       pieces.push({ type: 'text', text: buf, quoted: true });
       buf = '';
+      bufEndsWithEquals = false;
       quote = '';
-    } else if (family !== '' && ((pieces.length === 0 && buf === '') || buf.endsWith('='))) {
+    } else if (family !== '' && ((pieces.length === 0 && buf === '') || bufEndsWithEquals)) {
       flush();
       quote = family;
       quoteAt = i;
     } else {
       buf += ch;
+      bufEndsWithEquals = ch === '=';
     }
   }
   if (quote !== '')

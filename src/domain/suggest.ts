@@ -40,6 +40,9 @@ export function closestMatch(input: string, candidates: readonly string[]): stri
   let bestDistance = Number.POSITIVE_INFINITY;
   candidates.forEach((candidate, index) => {
     const chars = Array.from(lowered[index]!);
+    // The distance is at least the difference in length: skipping those candidates keeps the work bounded by the
+    // candidates' lengths, however long the input.
+    if (Math.abs(needleChars.length - chars.length) > limit) return;
     const distance = editDistance(needleChars, chars);
     const replacesEverything = distance >= Math.max(needleChars.length, chars.length);
     if (distance <= limit && !replacesEverything && distance < bestDistance) {
