@@ -1,6 +1,6 @@
 import type { KnownBlock, View } from '@slack/types';
 import type { ApprovalRequest } from '../../storage/store.js';
-import { code, escapeText, truncate } from '../mrkdwn.js';
+import { clip, code } from '../mrkdwn.js';
 import { context, header, section } from './message.js';
 
 export interface HomeData {
@@ -10,7 +10,7 @@ export interface HomeData {
 }
 
 const line = (request: ApprovalRequest) =>
-  `• ${code(request.id)} ${escapeText(truncate(request.summary.split('\n')[0] ?? request.operation, 200))} — ${request.state.replace('_', ' ')}`;
+  `• ${code(request.id, 100)} ${clip(request.summary.split('\n')[0] ?? request.operation, 500)} — ${request.state.replace('_', ' ')}`;
 
 /** The App Home tab: requests awaiting this person, and their own recent requests (at most 100 blocks). */
 export function renderHome(data: HomeData): View {
