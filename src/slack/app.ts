@@ -1,9 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { App } from '@slack/bolt';
+import { App, HTTPReceiver } from '@slack/bolt';
 import type { Config } from '../config.js';
+import { BODY_LIMIT_BYTES, refuseLargeBodies } from './body-limit.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { createErrorReply } from './error-reply.js';
 import { registerListeners } from './listeners/index.js';
+import { requireSlackResponseUrl } from './response-url.js';
 import type { SlackServices } from './services.js';
 
 export interface SlackAppOptions {
@@ -30,6 +32,20 @@ const healthRoute = (health: SlackAppOptions['health']) => ({
   },
 });
 
+/** Bolt's HTTP receiver with the body limit applied before anything is read or verified. */
+function httpReceiver(config: Config, services: SlackServices, options: SlackAppOptions): HTTPReceiver {
+  const receiver = new HTTPReceiver({
+    signingSecret: config.slack.signingSecret as string,
+    customRoutes: [healthRoute(options.health)],
+    logger: createBoltLogger(services.logger),
+    bodyLimit: BODY_LIMIT_BYTES,
+  });
+  receiver.requestListener = refuseLargeBodies(receiver.requestListener, (declared) =>
+    services.logger.warn({ declared, limit: BODY_LIMIT_BYTES }, 'refused a request body over the size limit'),
+  );
+  return receiver;
+}
+
 /** The Bolt app: HTTP mode on POST /slack/events by default, Socket Mode when an app token is configured. */
 export function createSlackApp(config: Config, services: SlackServices, options: SlackAppOptions): App {
   const common = {
@@ -51,11 +67,8 @@ export function createSlackApp(config: Config, services: SlackServices, options:
           // The Socket Mode client opens its connection through its own Web API client.
           installerOptions: { clientOptions: { slackApiUrl: config.slack.apiUrl } },
         })
-      : new App({
-          ...common,
-          signingSecret: config.slack.signingSecret as string,
-          customRoutes: [healthRoute(options.health)],
-        });
+      : new App({ ...common, receiver: httpReceiver(config, services, options) });
+  app.use(requireSlackResponseUrl(config.slack.apiUrl, services.logger));
   registerListeners(app, services);
   app.error(createErrorReply(services.logger));
   return app;
