@@ -1,7 +1,7 @@
 import { WebClient } from '@slack/web-api';
-import type { Logger } from 'pino';
+import type { DestinationStream, Logger } from 'pino';
 import { renderSpendChart } from './chart/render-png.js';
-import type { Config } from './config.js';
+import { type Config, secretValues } from './config.js';
 import { ApprovalExecutor } from './domain/approvals/approval-executor.js';
 import { ApprovalService } from './domain/approvals/approval-service.js';
 import { ApprovalSweeper } from './domain/approvals/approval-sweeper.js';
@@ -50,6 +50,8 @@ export interface Container {
 
 export interface ContainerOverrides {
   logger?: Logger;
+  /** Where the process logger writes instead of stdout (tests read its lines); redaction is unchanged. */
+  logDestination?: DestinationStream;
   now?: () => Date;
   /** Admin API retry waits; tests shorten them. */
   adminRetry?: { initialDelayMs?: number; maxDelayMs?: number; maxRetries?: number };
@@ -71,7 +73,11 @@ export interface ContainerOverrides {
 export async function buildContainer(config: Config, overrides: ContainerOverrides = {}): Promise<Container> {
   const logger =
     overrides.logger ??
-    createLogger({ level: config.logLevel, secrets: [config.openai.adminKey, config.slack.botToken] });
+    createLogger({
+      level: config.logLevel,
+      secrets: secretValues(config),
+      ...(overrides.logDestination ? { destination: overrides.logDestination } : {}),
+    });
   const slack = new WebClient(config.slack.botToken, {
     slackApiUrl: config.slack.apiUrl,
     retryConfig: { retries: overrides.webApiRetries ?? 3, factor: 2, minTimeout: 500, maxTimeout: 5_000 },

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { type Harness, messageText, startHarness } from '../helpers/harness.js';
 
+const APP_TOKEN = 'xapp-1-test-app-token';
+
 describe('Socket Mode', () => {
   let server: WebSocketServer;
   let h: Harness;
@@ -17,7 +19,7 @@ describe('Socket Mode', () => {
       socket.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake' } }));
     });
     h = await startHarness({
-      env: { SLACK_APP_TOKEN: 'xapp-1-test-app-token', SLACK_SIGNING_SECRET: '' },
+      env: { SLACK_APP_TOKEN: APP_TOKEN, SLACK_SIGNING_SECRET: '' },
       beforeStart: (slack) => {
         slack.socketUrl = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/`;
       },
@@ -32,7 +34,7 @@ describe('Socket Mode', () => {
   it('connects with the app token, acks a slash command envelope and answers through response_url', async () => {
     expect(h.bot.port).toBeUndefined();
     const opened = await h.slack.waitFor((c) => c.method === 'apps.connections.open');
-    expect(opened.headers.authorization).toBe('Bearer xapp-1-test-app-token');
+    expect(opened.headers.authorization).toBe(`Bearer ${APP_TOKEN}`);
     h.openai.state.addUser({ email: 'sam@x.com' });
     const payload = {
       token: 'deprecated',
@@ -52,5 +54,13 @@ describe('Socket Mode', () => {
     const reply = await h.slack.waitFor((c) => c.method === 'response:socket1');
     expect(messageText(reply)).toContain('sam@x.com');
     expect(received).toContainEqual(expect.objectContaining({ envelope_id: 'env-1' }));
+  });
+
+  it('masks the app token in every log line, even inside free text', async () => {
+    const { logger, config } = h.bot.container;
+    logger.warn({ config }, `the socket said ${APP_TOKEN}`);
+    const all = h.logs.join('\n');
+    expect(all).toContain('the socket said [redacted]');
+    expect(all).not.toContain(APP_TOKEN);
   });
 });

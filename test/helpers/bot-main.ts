@@ -1,12 +1,12 @@
 // Runs the real bot as a separate process for tests that kill and restart it. Test-only knobs come from
 // TEST_* variables; everything else is the bot's own configuration.
 import { startBot } from '../../src/bot.js';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig, secretValues } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 
 const config = loadConfig();
 const bot = await startBot(config, {
-  logger: createLogger({ level: 'warn', destination: process.stderr, secrets: [config.openai.adminKey] }),
+  logger: createLogger({ level: 'warn', destination: process.stderr, secrets: secretValues(config) }),
   webApiRetries: 0,
   adminRetry: { initialDelayMs: 20, maxDelayMs: 500 },
   ...(process.env.TEST_DB_SCHEMA ? { databaseSchema: process.env.TEST_DB_SCHEMA } : {}),
