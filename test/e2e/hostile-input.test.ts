@@ -28,7 +28,7 @@ describe('hostile command text', () => {
   it.each([
     ['a 100,000-character unknown word', 'x'.repeat(100_000)],
     ['150,000 quote characters', '"'.repeat(150_000)],
-    ['150,000 smart quotes after a command', `projects archive ${'\u201c'.repeat(150_000)}`],
+    ['50,000 smart quotes after a command', `projects archive ${'\u201c'.repeat(50_000)}`],
   ])('refuses %s as too long, echoing none of it and changing nothing', async (_name, text) => {
     const reply = await h.ask(text, USERS.viewer);
     const shown = messageText(reply);
