@@ -10,8 +10,8 @@ const TOKEN = 'xoxb-bench-token';
 const LONG_TEXT = 'x'.repeat(40_000);
 const NORMAL_EVERY_MS = 10;
 const LONG_EVERY_MS = 100;
-const PHASE_MS = 4_000;
-const ROUNDS = 5;
+const PHASE_MS = 2_000;
+const ROUNDS = 10;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
