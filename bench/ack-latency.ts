@@ -29,7 +29,7 @@ async function fire(botUrl: string, slackUrl: string, n: number): Promise<number
 }
 
 /** The Node.js flags `npm start` runs the bot with; the baseline gets the same, so only the code differs. */
-const SERVER_NODE_FLAGS = startFlags();
+export const SERVER_NODE_FLAGS = startFlags();
 
 /** Long enough for the delayed Admin API answers and the replies of a burst to finish before the next one. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 2_500));

@@ -2,6 +2,7 @@ import { benchAckLatency } from './ack-latency.js';
 import { benchApprovals } from './approvals.js';
 import { benchDigest } from './digest.js';
 import { benchGrantExpiry } from './grants.js';
+import { benchHostileInput } from './hostile-input.js';
 import { benchOverload } from './overload.js';
 import { benchStartup } from './startup.js';
 import { benchWatch } from './watch.js';
@@ -15,6 +16,7 @@ const benches: [string, () => Promise<boolean>][] = [
   ['startup and idle memory', () => benchStartup()],
   ['grant expiry', () => benchGrantExpiry()],
   ['audit watch', () => benchWatch()],
+  ['hostile input', () => benchHostileInput()],
 ];
 
 const wanted = process.argv.slice(2);

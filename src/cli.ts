@@ -1,7 +1,7 @@
 import { userInfo } from 'node:os';
 import { exportAudit } from './cli/audit-export.js';
 import { errorText, helpText, replyText } from './cli/render-text.js';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, secretValues } from './config.js';
 import { buildContainer } from './container.js';
 import { describeError } from './error-text.js';
 import { createLogger } from './logger.js';
@@ -18,7 +18,7 @@ async function main(argv: string[]): Promise<number> {
     return argv.length === 0 ? 2 : 0;
   }
   const config = loadConfig();
-  const logger = createLogger({ level: 'warn', destination: process.stderr, secrets: [config.openai.adminKey] });
+  const logger = createLogger({ level: 'warn', destination: process.stderr, secrets: secretValues(config) });
   const container = await buildContainer(config, { logger });
   try {
     if (argv[0] === 'audit-export') {

@@ -60,6 +60,12 @@ export interface Config {
   readonly logLevel: (typeof LOG_LEVELS)[number];
 }
 
+/** Every secret value the configuration holds, for masking wherever text is logged. */
+export const secretValues = (config: Config): string[] =>
+  [config.openai.adminKey, config.slack.botToken, config.slack.signingSecret, config.slack.appToken].filter(
+    (value): value is string => typeof value === 'string' && value.length > 0,
+  );
+
 /** Every problem found in the environment, named by variable; never includes a value. */
 export class ConfigError extends Error {
   readonly problems: string[];

@@ -1,7 +1,7 @@
 import { WebClient } from '@slack/web-api';
-import type { Logger } from 'pino';
+import type { DestinationStream, Logger } from 'pino';
 import { renderSpendChart } from './chart/render-png.js';
-import type { Config } from './config.js';
+import { type Config, secretValues } from './config.js';
 import { ApprovalExecutor } from './domain/approvals/approval-executor.js';
 import { ApprovalService } from './domain/approvals/approval-service.js';
 import { ApprovalSweeper } from './domain/approvals/approval-sweeper.js';
@@ -70,6 +70,8 @@ export interface ContainerOverrides extends GovernanceOptions {
   slack?: WebClient;
   /** The metrics registry (the bot builds it first, since Bolt's receiver reports to it too). */
   metrics?: Metrics;
+  /** Where the process logger writes instead of stdout (tests read its lines); redaction is unchanged. */
+  logDestination?: DestinationStream;
   now?: () => Date;
   /** Admin API retry waits; tests shorten them. */
   adminRetry?: { initialDelayMs?: number; maxDelayMs?: number; maxRetries?: number };
@@ -107,7 +109,7 @@ async function answersWithin(store: Store, ms: number): Promise<boolean> {
 
 /** The composition root: builds every long-lived part once and wires them together. */
 export async function buildContainer(config: Config, overrides: ContainerOverrides = {}): Promise<Container> {
-  const logger = overrides.logger ?? createAppLogger(config);
+  const logger = overrides.logger ?? createAppLogger(config, overrides.logDestination);
   const metrics = overrides.metrics ?? createMetrics();
   const slack =
     overrides.slack ??
@@ -238,6 +240,10 @@ export async function buildContainer(config: Config, overrides: ContainerOverrid
 }
 
 /** The bot's logger: pino at the configured level, redacting the admin key and the bot token. */
-export function createAppLogger(config: Config): Logger {
-  return createLogger({ level: config.logLevel, secrets: [config.openai.adminKey, config.slack.botToken] });
+export function createAppLogger(config: Config, destination?: DestinationStream): Logger {
+  return createLogger({
+    level: config.logLevel,
+    secrets: secretValues(config),
+    ...(destination ? { destination } : {}),
+  });
 }

@@ -1,4 +1,5 @@
 import type { ChartSeries } from '../domain/digests/spend-digest.js';
+import { withoutBidi } from '../domain/display-text.js';
 
 /** What the chart shows: daily spend of the month, stacked by top project. */
 export interface SpendChartInput {
@@ -24,7 +25,10 @@ const escapeXml = (text: string): string =>
     (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[ch] ?? ch,
   );
 
-const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
+const clip = (raw: string, max: number) => {
+  const text = withoutBidi(raw);
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+};
 
 /** A round axis maximum and step at or above `max`, e.g. 730 → 800 in steps of 200. */
 export function niceScale(max: number, ticks = 4): { top: number; step: number } {

@@ -1,7 +1,8 @@
 import { UsageError } from '../errors.js';
 import type { JsonObject } from '../storage/store.js';
 import type { Actor } from './actor.js';
-import { parseCommandText } from './command-text.js';
+import { MAX_COMMAND_CHARS, parseCommandText } from './command-text.js';
+import { echo } from './echo.js';
 import { type HelpEntry, helpEntries } from './help.js';
 import { bindInput, validate } from './operations/bind.js';
 import { commandPhrases, matchOperation } from './operations/match.js';
@@ -46,6 +47,13 @@ export class CommandService {
 
   /** Parses, authorises and runs a command; throws UsageError, ForbiddenError or an Admin API error. */
   async handle(actor: Actor, text: string): Promise<CommandOutcome> {
+    if (text.length > MAX_COMMAND_CHARS) {
+      throw new UsageError(
+        `The command is too long: ${text.length.toLocaleString('en-US')} characters, and a command may have at most ` +
+          `${MAX_COMMAND_CHARS.toLocaleString('en-US')}. Nothing was run.`,
+        GENERAL_USAGE,
+      );
+    }
     const parsed = parseCommandText(text);
     if (!parsed.ok) throw new UsageError(parsed.error, GENERAL_USAGE);
     const { words, flags } = parsed.value;
@@ -117,14 +125,15 @@ export class CommandService {
     const phrases = commandPhrases(this.#deps.operations);
     const typed = raw.slice(0, 2).join(' ');
     const resource = raw[0]?.toLowerCase() ?? '';
+    const shown = echo(typed);
     const sameResource = phrases.filter((p) => p.split(' ')[0] === resource && p.includes(' '));
     if (sameResource.length > 0) {
       return new UsageError(
-        `"${typed}" is not a command. ${resource} takes: ${sameResource.join(', ')}.`,
+        `"${shown}" is not a command. ${resource} takes: ${sameResource.join(', ')}.`,
         GENERAL_USAGE,
       );
     }
     const hint = closestMatch(typed, phrases) ?? closestMatch(resource, phrases);
-    return new UsageError(`Unknown command "${typed}".${hint ? ` Did you mean "${hint}"?` : ''}`, GENERAL_USAGE);
+    return new UsageError(`Unknown command "${shown}".${hint ? ` Did you mean "${hint}"?` : ''}`, GENERAL_USAGE);
   }
 }

@@ -1,3 +1,5 @@
+import { decodeEntities, lex, type Piece, type RawToken } from './command-lexer.js';
+
 export type TokenKind = 'word' | 'email' | 'user' | 'channel' | 'usergroup' | 'url' | 'broadcast';
 
 export interface Token {
@@ -18,17 +20,9 @@ export interface CommandText {
 
 export type ParseResult = { ok: true; value: CommandText } | { ok: false; error: string };
 
-type Piece = { type: 'text'; text: string; quoted: boolean } | { type: 'angle'; inner: string };
+/** Slack's own limit on a message's text, and so on what can be typed after a slash command. */
+export const MAX_COMMAND_CHARS = 40_000;
 
-interface RawToken {
-  pieces: Piece[];
-  start: number;
-  end: number;
-}
-
-const DOUBLE_QUOTES = '"\u201c\u201d\u201e\u201f';
-const SINGLE_QUOTES = "'\u2018\u2019\u201a\u201b";
-const SEPARATOR = /[\s\u200b]/;
 const END_OF_FLAGS = new Set(['--', '\u2014', '\u2013']);
 const FLAG = /^(?:--|[\u2014\u2013])([A-Za-z][\w.-]*)(?:=|$)/;
 const EMAIL =
@@ -39,79 +33,6 @@ const URL_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 /** Escapes the three characters Slack treats as control characters, so echoed input cannot mention or link. */
 export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(amp|lt|gt);/g, (_match, name: string) => (name === 'amp' ? '&' : name === 'lt' ? '<' : '>'));
-}
-
-function snippet(text: string, from: number): string {
-  const part = decodeEntities(text.slice(from));
-  return part.length > 40 ? `${part.slice(0, 40)}…` : part;
-}
-
-/** Index of the '>' closing the '<' at `open`, or -1 when it never closes. */
-function angleEnd(text: string, open: number): number {
-  for (let j = open + 1; j < text.length; j += 1) {
-    const ch = text.charAt(j);
-    if (ch === '>') return j;
-    if (ch === '<') break;
-  }
-  return -1;
-}
-
-function quoteFamily(ch: string): string {
-  return DOUBLE_QUOTES.includes(ch) ? DOUBLE_QUOTES : SINGLE_QUOTES.includes(ch) ? SINGLE_QUOTES : '';
-}
-
-/** Splits text into separator-delimited tokens made of plain, quoted and `<...>` pieces. */
-function lex(text: string): { ok: true; tokens: RawToken[] } | { ok: false; error: string } {
-  const tokens: RawToken[] = [];
-  let pieces: Piece[] = [];
-  let start = -1;
-  let buf = '';
-  let quote = '';
-  let quoteAt = 0;
-  const flush = (): void => {
-    if (buf !== '') pieces.push({ type: 'text', text: buf, quoted: quote !== '' });
-    buf = '';
-  };
-  const finish = (at: number): void => {
-    flush();
-    if (start >= 0) tokens.push({ pieces, start, end: at });
-    pieces = [];
-    start = -1;
-  };
-  for (let i = 0; i < text.length; i += 1) {
-    const ch = text.charAt(i);
-    if (quote === '' && SEPARATOR.test(ch)) {
-      finish(i);
-      continue;
-    }
-    if (start < 0) start = i;
-    const family = quote === '' ? quoteFamily(ch) : '';
-    if (ch === '<') {
-      const close = angleEnd(text, i);
-      if (close < 0) return { ok: false, error: `Unclosed \`<\` in \`${snippet(text, i)}\` (missing \`>\`)` };
-      flush();
-      pieces.push({ type: 'angle', inner: text.slice(i + 1, close) });
-      i = close;
-    } else if (quote.includes(ch)) {
-      pieces.push({ type: 'text', text: buf, quoted: true });
-      buf = '';
-      quote = '';
-    } else if (family !== '' && ((pieces.length === 0 && buf === '') || buf.endsWith('='))) {
-      flush();
-      quote = family;
-      quoteAt = i;
-    } else {
-      buf += ch;
-    }
-  }
-  if (quote !== '')
-    return { ok: false, error: `Unterminated quote in \`${snippet(text, quoteAt)}\`: add the closing quote` };
-  finish(text.length);
-  return { ok: true, tokens };
 }
 
 function classifyAngle(inner: string, raw: string): Token {
@@ -157,8 +78,8 @@ function classify(pieces: readonly Piece[], raw: string): Token {
 }
 
 function isEndOfFlags(token: RawToken): boolean {
-  const [first, ...rest] = token.pieces;
-  return rest.length === 0 && first?.type === 'text' && !first.quoted && END_OF_FLAGS.has(first.text);
+  const first = token.pieces[0];
+  return token.pieces.length === 1 && first?.type === 'text' && !first.quoted && END_OF_FLAGS.has(first.text);
 }
 
 /** The flag a token names, and where its inline value starts (after '='), if it is a flag at all. */

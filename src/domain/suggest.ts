@@ -21,6 +21,16 @@ function editDistance(a: readonly string[], b: readonly string[]): number {
   return rows[a.length]![b.length]!;
 }
 
+/** Length in code points, without building an array of them. */
+function codePoints(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 0xdc00 || code > 0xdfff) count += 1;
+  }
+  return count;
+}
+
 /**
  * The candidate the user most likely meant, compared case-insensitively: an exact match, else the only candidate
  * the input is a prefix of, else the nearest candidate within max(2, a third of the input's length) edits.
@@ -34,12 +44,20 @@ export function closestMatch(input: string, candidates: readonly string[]): stri
   if (exact >= 0) return candidates[exact];
   const prefixed = lowered.filter((candidate) => candidate.startsWith(needle));
   if (prefixed.length > 0 && new Set(prefixed).size === 1) return candidates[lowered.indexOf(prefixed[0]!)];
+  // A candidate is at least the difference in length away: far longer input can match nothing, so stop before
+  // splitting it into characters.
+  const length = codePoints(needle);
+  const longest = Math.max(0, ...lowered.map((candidate) => candidate.length));
+  if (length - longest > Math.max(2, Math.floor(length / 3))) return undefined;
   const needleChars = Array.from(needle);
   const limit = Math.max(2, Math.floor(needleChars.length / 3));
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   candidates.forEach((candidate, index) => {
     const chars = Array.from(lowered[index]!);
+    // The distance is at least the difference in length: skipping those candidates keeps the work bounded by the
+    // candidates' lengths, however long the input.
+    if (Math.abs(needleChars.length - chars.length) > limit) return;
     const distance = editDistance(needleChars, chars);
     const replacesEverything = distance >= Math.max(needleChars.length, chars.length);
     if (distance <= limit && !replacesEverything && distance < bestDistance) {

@@ -4,10 +4,12 @@ import type { Config } from '../config.js';
 import { healthRoute, metricsRoute, type OpsRoute } from '../http/ops-routes.js';
 import type { Metrics } from '../metrics/metrics.js';
 import { AckTimingReceiver } from './ack-timing-receiver.js';
+import { BODY_LIMIT_BYTES, refuseLargeBodies } from './body-limit.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { createErrorReply } from './error-reply.js';
 import { registerListeners } from './listeners/index.js';
 import { withOneClient } from './one-client.js';
+import { requireSlackResponseUrl } from './response-url.js';
 import type { SlackServices } from './services.js';
 
 export interface SlackAppOptions {
@@ -36,6 +38,20 @@ const socketReceiver = (config: Config, logger: SlackAppOptions['logger']) =>
     installerOptions: { clientOptions: { slackApiUrl: config.slack.apiUrl } },
   });
 
+/** Bolt's HTTP receiver with the body limit applied before anything is read or verified. */
+function httpReceiver(config: Config, logger: Logger, customRoutes: OpsRoute[]): HTTPReceiver {
+  const receiver = new HTTPReceiver({
+    signingSecret: config.slack.signingSecret as string,
+    logger: createBoltLogger(logger),
+    customRoutes,
+    bodyLimit: BODY_LIMIT_BYTES,
+  });
+  receiver.requestListener = refuseLargeBodies(receiver.requestListener, (declared) =>
+    logger.warn({ declared, limit: BODY_LIMIT_BYTES }, 'refused a request body over the size limit'),
+  );
+  return receiver;
+}
+
 /**
  * The Bolt app without listeners (see `attachServices`): HTTP mode on POST /slack/events by default, Socket Mode
  * when an app token is configured. Its one Web API client, `app.client`, is the one the whole bot uses.
@@ -51,11 +67,7 @@ export function createSlackApp(config: Config, options: SlackAppOptions): SlackA
     receiver = socket;
   } else {
     opsRoutes = [healthRoute(options.health), metricsRoute(options.metrics.registry)];
-    receiver = new HTTPReceiver({
-      signingSecret: config.slack.signingSecret as string,
-      logger: createBoltLogger(options.logger),
-      customRoutes: opsRoutes,
-    });
+    receiver = httpReceiver(config, options.logger, opsRoutes);
   }
   const app = new App({
     token: config.slack.botToken,
@@ -68,6 +80,7 @@ export function createSlackApp(config: Config, options: SlackAppOptions): SlackA
       retryConfig: { retries: options.webApiRetries ?? 3, factor: 2, minTimeout: 500, maxTimeout: 5_000 },
     },
   });
+  app.use(requireSlackResponseUrl(config.slack.apiUrl, options.logger));
   return { app, opsRoutes: config.slack.mode === 'socket' ? opsRoutes : [] };
 }
 

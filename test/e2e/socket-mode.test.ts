@@ -5,6 +5,8 @@ import type { SlackMark } from '../helpers/fake-slack.js';
 import { type Harness, messageText, startHarness } from '../helpers/harness.js';
 import { sample, scrape } from '../helpers/metrics-scrape.js';
 
+const APP_TOKEN = 'xapp-1-test-app-token';
+
 describe('Socket Mode', () => {
   let server: WebSocketServer;
   let h: Harness;
@@ -20,7 +22,7 @@ describe('Socket Mode', () => {
       socket.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake' } }));
     });
     h = await startHarness({
-      env: { SLACK_APP_TOKEN: 'xapp-1-test-app-token', SLACK_SIGNING_SECRET: '' },
+      env: { SLACK_APP_TOKEN: APP_TOKEN, SLACK_SIGNING_SECRET: '' },
       beforeStart: (slack) => {
         started = slack.mark();
         slack.socketUrl = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/`;
@@ -35,7 +37,7 @@ describe('Socket Mode', () => {
 
   it('connects with the app token, acks a slash command envelope and answers through response_url', async () => {
     const opened = await h.slack.waitFor(started, (c) => c.method === 'apps.connections.open');
-    expect(opened.headers.authorization).toBe('Bearer xapp-1-test-app-token');
+    expect(opened.headers.authorization).toBe(`Bearer ${APP_TOKEN}`);
     h.openai.state.addUser({ email: 'sam@x.com' });
     const payload = {
       token: 'deprecated',
@@ -97,5 +99,13 @@ describe('Socket Mode', () => {
       status = (await fetch(`${h.botUrl}/healthz`)).status;
     }
     expect(status).toBe(503);
+  });
+
+  it('masks the app token in every log line, even inside free text', async () => {
+    const { logger, config } = h.bot.container;
+    logger.warn({ config }, `the socket said ${APP_TOKEN}`);
+    const all = h.logs.join('\n');
+    expect(all).toContain('the socket said [redacted]');
+    expect(all).not.toContain(APP_TOKEN);
   });
 });

@@ -2,7 +2,7 @@
 // TEST_* variables; everything else is the bot's own configuration.
 import { readFileSync } from 'node:fs';
 import { startBot } from '../../src/bot.js';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig, secretValues } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 
 const config = loadConfig();
@@ -10,7 +10,7 @@ const config = loadConfig();
 const clockFile = process.env.TEST_CLOCK_FILE;
 const offset = () => (clockFile ? Number(readFileSync(clockFile, 'utf8')) || 0 : 0);
 const bot = await startBot(config, {
-  logger: createLogger({ level: 'warn', destination: process.stderr, secrets: [config.openai.adminKey] }),
+  logger: createLogger({ level: 'warn', destination: process.stderr, secrets: secretValues(config) }),
   webApiRetries: 0,
   adminRetry: { initialDelayMs: 20, maxDelayMs: 500 },
   ...(process.env.TEST_DB_SCHEMA ? { databaseSchema: process.env.TEST_DB_SCHEMA } : {}),

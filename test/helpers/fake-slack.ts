@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { blockKitProblem } from './block-kit-limits.js';
 
 /** One call the bot made to the fake: a Web API method or a response_url post. */
 export interface SlackCall {
@@ -26,6 +27,9 @@ export interface FakeSlackUser {
 type Handler = (body: Record<string, unknown>) => Record<string, unknown>;
 
 const JSON_FIELDS = ['blocks', 'view', 'attachments', 'files', 'metadata'];
+
+/** Methods that post or rewrite a message, whose blocks Slack checks against Block Kit's limits. */
+const MESSAGE_METHODS = new Set(['chat.postMessage', 'chat.update', 'chat.postEphemeral']);
 
 const readBody = async (req: IncomingMessage): Promise<{ body: Record<string, unknown>; raw: Buffer }> => {
   const chunks: Buffer[] = [];
@@ -210,6 +214,8 @@ export class FakeSlack {
       failure.times -= 1;
       return { ok: false, error: failure.error };
     }
+    const invalid = MESSAGE_METHODS.has(method) ? blockKitProblem(body.blocks) : undefined;
+    if (invalid) return { status: 200, payload: { ok: false, error: 'invalid_blocks', errors: [invalid] } };
     const handler = this.#handlers[method];
     return handler ? handler(body) : { ok: false, error: 'unknown_method' };
   }

@@ -2,7 +2,7 @@ import { type RunningBot, type StartOptions, startBot } from '../../src/bot.js';
 import { loadConfig } from '../../src/config.js';
 import { type FakeAdminApi, startFakeAdminApi } from './fake-admin-api/index.js';
 import { FakeSlack, type SlackCall } from './fake-slack.js';
-import { captureLogs } from './log-capture.js';
+import { captureLines } from './log-capture.js';
 import { writePolicy } from './policy.js';
 import { commandBody, postSigned, SIGNING_SECRET, type SignedPost } from './slack-requests.js';
 
@@ -56,9 +56,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     LOG_LEVEL: 'debug',
     ...options.env,
   });
-  const { logger, lines } = captureLogs([ADMIN_KEY, BOT_TOKEN, SIGNING_SECRET]);
+  // The bot builds its logger as in production (same redaction and masking); only where lines go differs.
+  const { destination, lines } = captureLines();
   const bot = await startBot(config, {
-    logger,
+    logDestination: destination,
     webApiRetries: 0,
     adminRetry: { initialDelayMs: 20, maxDelayMs: 2_000 },
     ...options.start,

@@ -1,9 +1,7 @@
 import { Writable } from 'node:stream';
-import type { Logger } from 'pino';
-import { createLogger } from '../../src/logger.js';
 
-/** A real pino logger (same redaction as production) whose lines are kept in memory for assertions. */
-export function captureLogs(secrets: readonly string[] = [], level = 'debug'): { logger: Logger; lines: string[] } {
+/** A stream for the bot's own logger whose lines are kept in memory for assertions. */
+export function captureLines(): { destination: Writable; lines: string[] } {
   const lines: string[] = [];
   const destination = new Writable({
     write(chunk, _encoding, done) {
@@ -11,5 +9,5 @@ export function captureLogs(secrets: readonly string[] = [], level = 'debug'): {
       done();
     },
   });
-  return { logger: createLogger({ level, destination, secrets }), lines };
+  return { destination, lines };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { ConfigError, loadConfig, secretValues } from '../../src/config.js';
 
 const valid = {
   SLACK_BOT_TOKEN: 'xoxb-secret-token',
@@ -77,5 +77,18 @@ describe('loadConfig', () => {
     const config = loadConfig({ ...valid, PORT: '0', DATABASE_URL: 'postgres://u@127.0.0.1:5432/db' });
     expect(config.port).toBe(0);
     expect(config.databaseUrl).toBe('postgres://u@127.0.0.1:5432/db');
+  });
+});
+
+describe('secretValues', () => {
+  it('lists every secret the configuration holds, which the bot and the CLI mask in their logs', () => {
+    const config = loadConfig({
+      ...valid,
+      SLACK_SIGNING_SECRET: 'signing-secret-value',
+      SLACK_APP_TOKEN: 'xapp-app-token-value',
+    });
+    expect(secretValues(config).sort()).toEqual(
+      [valid.OPENAI_ADMIN_KEY, valid.SLACK_BOT_TOKEN, 'signing-secret-value', 'xapp-app-token-value'].sort(),
+    );
   });
 });

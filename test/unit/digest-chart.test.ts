@@ -93,6 +93,16 @@ describe('the spend chart', () => {
     expect(svg).not.toContain('<script>');
   });
 
+  it('draws project names without the bidi controls that would make them read backwards', () => {
+    const svg = spendChartSvg({
+      title: 'x',
+      daysInMonth: 28,
+      series: [{ name: 'Ops \u202egpj.exe\u2066', values: [1] }],
+    });
+    expect(svg).toContain('Ops gpj.exe');
+    expect(svg).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+  });
+
   it.each([
     [730, 800, 200],
     [0.3, 0.3, 0.1],

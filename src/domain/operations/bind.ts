@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { UsageError } from '../../errors.js';
 import type { CommandText, Token } from '../command-text.js';
+import { echo } from '../echo.js';
 import { closestMatch } from '../suggest.js';
 import { type AnyOperation, usageOf } from './operation.js';
 
@@ -36,7 +37,7 @@ export function bindInput(operation: AnyOperation, words: readonly Token[], flag
         name,
         flagArgs.map((a) => flagName(a.name)),
       );
-      throw new UsageError(`Unknown option --${name}.${hint ? ` Did you mean --${hint}?` : ''}`, usage);
+      throw new UsageError(`Unknown option --${echo(name)}.${hint ? ` Did you mean --${hint}?` : ''}`, usage);
     }
     if (arg.boolean) {
       raw[arg.name] = true;
@@ -55,7 +56,8 @@ export function bindInput(operation: AnyOperation, words: readonly Token[], flag
   const variadic = positionals.at(-1)?.repeatable === true;
   if (!variadic && positionalTokens.length > positionals.length) {
     const extra = positionalTokens.slice(positionals.length).map((t) => t.raw);
-    throw new UsageError(`Unexpected ${extra.length === 1 ? 'argument' : 'arguments'}: ${extra.join(' ')}.`, usage);
+    const shown = echo(extra.join(' '));
+    throw new UsageError(`Unexpected ${extra.length === 1 ? 'argument' : 'arguments'}: ${shown}.`, usage);
   }
   positionalTokens.forEach((token, i) => {
     const arg = positionals[i];

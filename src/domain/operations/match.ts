@@ -11,13 +11,15 @@ const sequences = (operation: AnyOperation) => [operation.words, ...(operation.a
 
 /** The operation whose command words (or alias) start the text, preferring the longest match. */
 export function matchOperation(operations: readonly AnyOperation[], tokens: readonly Token[]): Match | undefined {
+  // Each leading word is lower-cased once, not once per operation: a word may be 40,000 characters long.
+  const longest = Math.max(0, ...operations.flatMap((operation) => sequences(operation).map((words) => words.length)));
+  const lowered = tokens
+    .slice(0, longest)
+    .map((token) => (token.kind === 'word' ? token.value.toLowerCase() : undefined));
   let best: Match | undefined;
   for (const operation of operations) {
     for (const words of sequences(operation)) {
-      const matches = words.every((word, i) => {
-        const token = tokens[i];
-        return token?.kind === 'word' && token.value.toLowerCase() === word;
-      });
+      const matches = words.every((word, i) => lowered[i] === word);
       if (matches && (!best || words.length > best.consumed)) best = { operation, consumed: words.length };
     }
   }

@@ -2,14 +2,18 @@ import type { KnownBlock } from '@slack/types';
 import type { ApprovalCard } from '../../domain/approvals/ports.js';
 import type { ApprovalRequest } from '../../storage/store.js';
 import { ACTIONS } from '../ids.js';
-import { code, escapeText, truncate } from '../mrkdwn.js';
-import { context, header, type SlackMessage, section } from './message.js';
+import { clip, code, escapeText } from '../mrkdwn.js';
+import { LIMITS } from './limits.js';
+import { context, header, message, type SlackMessage, section } from './message.js';
 
 const when = (ms: number) =>
   `<!date^${Math.floor(ms / 1000)}^{date_short_pretty} {time}|${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC>`;
 
 const mention = (userId: string | null) =>
-  userId && /^[UW][A-Z0-9]+$/.test(userId) ? `<@${userId}>` : escapeText(userId ?? 'someone');
+  userId && /^[UW][A-Z0-9]+$/.test(userId) ? `<@${userId}>` : clip(userId ?? 'someone', 100);
+
+/** Room for a reason in a card field (Slack allows 2,000 characters per field, label included). */
+const REASON_CHARS = LIMITS.fieldChars - 100;
 
 const HEADLINE: Record<ApprovalRequest['state'], string> = {
   pending: 'Approval needed',
@@ -46,7 +50,7 @@ function outcome(card: ApprovalCard): string {
     case 'failed':
       return `:x: Approved by ${approvers}${decided}, but it failed: ${resultText(request.error)}`;
     case 'rejected':
-      return `:no_entry_sign: Rejected by ${mention(request.decided_by)}${decided}${request.decision_reason ? `: “${escapeText(request.decision_reason)}”` : '.'}`;
+      return `:no_entry_sign: Rejected by ${mention(request.decided_by)}${decided}${request.decision_reason ? `: “${clip(request.decision_reason, REASON_CHARS)}”` : '.'}`;
     case 'expired':
       return `:hourglass: Expired ${when(request.expires_at)} without enough approvals. Nothing was changed.`;
     case 'cancelled':
@@ -62,25 +66,25 @@ function outcome(card: ApprovalCard): string {
 export function renderApprovalCard(card: ApprovalCard): SlackMessage {
   const { request } = card;
   const [firstLine = request.operation, ...detailLines] = request.summary.split('\n');
-  const requester = `${mention(request.requester_id)}${request.requester_email ? ` (${escapeText(request.requester_email)})` : ''}`;
+  const requester = `${mention(request.requester_id)}${request.requester_email ? ` (${clip(request.requester_email, 300)})` : ''}`;
   const blocks: KnownBlock[] = [
-    header(`${HEADLINE[request.state]}: ${truncate(firstLine, 100)}`),
+    header(`${HEADLINE[request.state]}: ${firstLine}`),
     section([`*${escapeText(firstLine)}*`, ...detailLines.map(escapeText)].join('\n')),
     {
       type: 'section',
       fields: [
         { type: 'mrkdwn', text: `*Requested by*\n${requester}` },
-        { type: 'mrkdwn', text: `*Operation*\n${code(request.operation)}` },
+        { type: 'mrkdwn', text: `*Operation*\n${code(request.operation, 200)}` },
         {
           type: 'mrkdwn',
-          text: `*Reason*\n${request.reason ? escapeText(truncate(request.reason, 1_000)) : '_none given_'}`,
+          text: `*Reason*\n${request.reason ? clip(request.reason, REASON_CHARS) : '_none given_'}`,
         },
         { type: 'mrkdwn', text: `*Expires*\n${when(request.expires_at)}` },
         {
           type: 'mrkdwn',
-          text: `*Approvals*\n${card.votes.length} of ${request.required_approvals} from the ${escapeText(request.approver_role)} role`,
+          text: `*Approvals*\n${card.votes.length} of ${request.required_approvals} from the ${clip(request.approver_role, 200)} role`,
         },
-        { type: 'mrkdwn', text: `*Request*\n${code(request.id)}` },
+        { type: 'mrkdwn', text: `*Request*\n${code(request.id, 200)}` },
       ],
     },
   ];
@@ -116,13 +120,13 @@ export function renderApprovalCard(card: ApprovalCard): SlackMessage {
     blocks.push(section(outcome(card)));
   }
   if (request.openai_request_id) blocks.push(context(`OpenAI request id ${code(request.openai_request_id)}`));
-  return { text: `${HEADLINE[request.state]}: ${firstLine}`, blocks };
+  return message(`${HEADLINE[request.state]}: ${firstLine}`, blocks);
 }
 
 /** The private note to the requester about their request's current state. */
 export function renderRequesterNote(card: ApprovalCard): SlackMessage {
   const { request } = card;
   const firstLine = request.summary.split('\n')[0] ?? request.operation;
-  const text = `Your request ${code(request.id)} (${escapeText(firstLine)}): ${outcome(card)}`;
-  return { text: `Your request ${request.id}: ${HEADLINE[request.state]}`, blocks: [section(text)] };
+  const text = `Your request ${code(request.id, 200)} (${clip(firstLine, 500)}): ${outcome(card)}`;
+  return message(`Your request ${request.id}: ${HEADLINE[request.state]}`, [section(text)]);
 }

@@ -2,9 +2,9 @@ import type { KnownBlock } from '@slack/types';
 import { formatPercent, usageBar } from '../../domain/digests/digest-text.js';
 import type { ThresholdCrossing } from '../../domain/digests/thresholds.js';
 import { formatCents, formatDollars } from '../../domain/money.js';
-import { bold, code, escapeText, truncate } from '../mrkdwn.js';
+import { bold, code, escapeText } from '../mrkdwn.js';
 import { LIMITS } from './limits.js';
-import { context, packLines, type SlackMessage, section } from './message.js';
+import { context, message, packLines, type SlackMessage, section } from './message.js';
 
 const percent = (level: number) => `${Math.round(level * 100)}%`;
 
@@ -18,7 +18,7 @@ const levelList = (levels: readonly number[]): string => {
 const alertLine = (group: readonly ThresholdCrossing[]): string => {
   const first = group[0] as ThresholdCrossing;
   const used = (first.spend * 100) / first.thresholdCents;
-  const who = first.projectId === null ? bold('Organization') : bold(truncate(first.name, 60));
+  const who = first.projectId === null ? bold('Organization') : bold(first.name, 120);
   const id = first.projectId ? ` ${code(first.projectId)}` : '';
   const levels = levelList(group.map((c) => c.level).sort((a, b) => a - b));
   return (
@@ -58,5 +58,5 @@ export function renderCrossings(crossings: readonly ThresholdCrossing[]): SlackM
   }
   if (shown < groups.length) blocks.push(context(`…and ${groups.length - shown} more spend alerts.`));
   blocks.push(footer);
-  return { text: title, blocks };
+  return message(title, blocks);
 }

@@ -1,7 +1,8 @@
 import { usageBar } from '../../domain/digests/digest-text.js';
 import type { SpendDigest } from '../../domain/digests/spend-digest.js';
 import { formatDollars } from '../../domain/money.js';
-import { context, type SlackMessage, section } from './message.js';
+import { escapeText } from '../mrkdwn.js';
+import { context, message, type SlackMessage, section } from './message.js';
 
 /**
  * The chart's stand-in when the image could not be uploaded: daily spend of the month as a text bar chart
@@ -14,11 +15,8 @@ export function renderChartFallback(digest: SpendDigest): SlackMessage {
     return `${day.slice(5)} ${amount} ${usageBar(max > 0 ? spend / max : 0, 20)}`;
   });
   const text = `Daily spend, ${digest.monthLabel}`;
-  return {
-    text,
-    blocks: [
-      section(`*${text}*\n\`\`\`${lines.join('\n') || 'No spend yet.'}\`\`\``),
-      context('The chart image could not be attached, so here it is as text.'),
-    ],
-  };
+  return message(text, [
+    section(`*${escapeText(text)}*\n\`\`\`${lines.join('\n') || 'No spend yet.'}\`\`\``),
+    context('The chart image could not be attached, so here it is as text.'),
+  ]);
 }

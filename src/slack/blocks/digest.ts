@@ -10,13 +10,13 @@ import {
 } from '../../domain/digests/digest-text.js';
 import type { AlertUse, ProjectLine, SpendDigest } from '../../domain/digests/spend-digest.js';
 import { formatCents, formatDollars } from '../../domain/money.js';
-import { bold, code, escapeText, truncate } from '../mrkdwn.js';
+import { bold, code, escapeText } from '../mrkdwn.js';
 import { LIMITS } from './limits.js';
-import { context, header, packLines, type SlackMessage, section } from './message.js';
+import { context, header, message, packLines, type SlackMessage, section } from './message.js';
 
 /** Longest project name shown; longer ones are cut so a digest's size stays bounded. */
 const NAME_CHARS = 60;
-const name = (text: string) => bold(truncate(text, NAME_CHARS));
+const name = (text: string) => bold(text, NAME_CHARS);
 
 /** `▓▓▓▓▓░░░░░` 52% of $1,000.00 (1 of 2 alerts passed), or a warning that there is no alert. */
 function alertMrkdwn(alerts: readonly AlertUse[]): string {
@@ -92,5 +92,5 @@ export function renderDigest(digest: SpendDigest): SlackMessage {
         '÷ those days × days in the month.',
     ),
   ];
-  return { text: truncate(title, LIMITS.headerChars), blocks: blocks.slice(0, LIMITS.blocksPerMessage) };
+  return message(title, blocks.slice(0, LIMITS.blocksPerMessage));
 }

@@ -1,7 +1,7 @@
 import type { KnownBlock, View } from '@slack/types';
 import { formatSpan } from '../../domain/grants/duration.js';
 import type { ApprovalRequest } from '../../storage/store.js';
-import { code, escapeText, truncate } from '../mrkdwn.js';
+import { clip, code } from '../mrkdwn.js';
 import { context, header, section } from './message.js';
 
 export interface HomeData {
@@ -13,7 +13,7 @@ export interface HomeData {
 }
 
 const line = (request: ApprovalRequest) =>
-  `• ${code(request.id)} ${escapeText(truncate(request.summary.split('\n')[0] ?? request.operation, 200))} — ${request.state.replace('_', ' ')}`;
+  `• ${code(request.id, 100)} ${clip(request.summary.split('\n')[0] ?? request.operation, 500)} — ${request.state.replace('_', ' ')}`;
 
 /** The App Home tab: requests awaiting this person, and their own recent requests (at most 100 blocks). */
 export function renderHome(data: HomeData): View {
@@ -32,9 +32,7 @@ export function renderHome(data: HomeData): View {
           section('*Your time-bound access*'),
           // One section for all of them keeps the tab within its 100 blocks.
           section(
-            data.grants
-              .map((g) => `• ${code(g.id)} ${escapeText(truncate(g.access, 120))} — ${formatSpan(g.left)} left`)
-              .join('\n'),
+            data.grants.map((g) => `• ${code(g.id)} ${clip(g.access, 120)} — ${formatSpan(g.left)} left`).join('\n'),
           ),
         ]
       : []),

@@ -1,11 +1,22 @@
 import type { KnownBlock } from '@slack/types';
-import { escapeText, truncate } from '../mrkdwn.js';
+import { clip, plainText, truncate } from '../mrkdwn.js';
 import { LIMITS } from './limits.js';
 
+declare const fallbackText: unique symbol;
+/** A message's fallback `text`, made only by `message()`, so none reaches Slack without the escaping rule. */
+export type FallbackText = string & { readonly [fallbackText]: true };
+
 export interface SlackMessage {
-  text: string;
+  /** What notifications and screen readers show; Slack reads it as mrkdwn. */
+  text: FallbackText;
   blocks: KnownBlock[];
 }
+
+/** A message from plain fallback text (escaped and cut here) and blocks built with the same rule. */
+export const message = (fallback: string, blocks: KnownBlock[]): SlackMessage => ({
+  text: clip(fallback, LIMITS.fallbackChars) as FallbackText,
+  blocks,
+});
 
 export const section = (mrkdwn: string): KnownBlock => ({
   type: 'section',
@@ -19,7 +30,7 @@ export const context = (mrkdwn: string): KnownBlock => ({
 
 export const header = (text: string): KnownBlock => ({
   type: 'header',
-  text: { type: 'plain_text', text: truncate(text, LIMITS.headerChars), emoji: true },
+  text: { type: 'plain_text', text: plainText(text, LIMITS.headerChars), emoji: true },
 });
 
 /** A section's text and how many listing lines it holds. */
@@ -49,7 +60,7 @@ const blockChars = (block: KnownBlock) => JSON.stringify(block).length;
 
 /**
  * Lays out a heading and a listing as messages that each respect Slack's block count and total size limits,
- * at most `maxMessages` of them; when the listing does not fit, the last message says how much was shown.
+ * at most `maxMessages` of them; when the listing does not clip, the last message says how much was shown.
  */
 export function paginate(
   title: string,
@@ -68,8 +79,8 @@ export function paginate(
     // Keep one block free in every message for the "list cut short" note.
     if (blocks.length + 2 > LIMITS.blocksPerMessage || chars + size > LIMITS.charsPerMessage) {
       if (messages.length + 1 === maxMessages) break;
-      messages.push({ text: title, blocks });
-      blocks = [context(`${escapeText(title)} (continued)`)];
+      messages.push(message(title, blocks));
+      blocks = [context(`${clip(title, LIMITS.sectionChars - 20)} (continued)`)];
       chars = blockChars(blocks[0] as KnownBlock);
     }
     blocks.push(block);
@@ -79,6 +90,6 @@ export function paginate(
   if (shownLines < totalLines) {
     blocks.push(context(`Showing ${shownLines} of ${totalLines}. Narrow the listing with a filter to see the rest.`));
   }
-  messages.push({ text: title, blocks });
+  messages.push(message(title, blocks));
   return messages;
 }

@@ -1,5 +1,6 @@
-import { escapeText } from '../mrkdwn.js';
-import { type SlackMessage, section } from './message.js';
+import { clip } from '../mrkdwn.js';
+import { LIMITS } from './limits.js';
+import { message, type SlackMessage, section } from './message.js';
 
 /** A short private note, e.g. why a click changed nothing. */
-export const renderNotice = (text: string): SlackMessage => ({ text, blocks: [section(escapeText(text))] });
+export const renderNotice = (text: string): SlackMessage => message(text, [section(clip(text, LIMITS.sectionChars))]);

@@ -1,6 +1,6 @@
 import type { View } from '@slack/types';
 import { VIEWS } from '../ids.js';
-import { escapeText, truncate } from '../mrkdwn.js';
+import { clip, escapeText } from '../mrkdwn.js';
 
 /** The only place a new key's value is ever shown: a modal seen by its owner alone. */
 export function renderSecretModal(title: string, value: string): View {
@@ -10,7 +10,7 @@ export function renderSecretModal(title: string, value: string): View {
     title: { type: 'plain_text', text: 'Your new key' },
     close: { type: 'plain_text', text: 'I stored it' },
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: `*${escapeText(truncate(title, 2_900))}*` } },
+      { type: 'section', text: { type: 'mrkdwn', text: `*${clip(title, 2_900)}*` } },
       { type: 'section', text: { type: 'mrkdwn', text: `\`\`\`${escapeText(value)}\`\`\`` } },
       {
         type: 'context',

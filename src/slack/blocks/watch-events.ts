@@ -2,7 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import { eventDetail, eventHeading } from '../../domain/audit-logs/event-line.js';
 import type { AuditLog } from '../../openai-admin/resources/audit-logs.js';
 import { code, escapeText, truncate } from '../mrkdwn.js';
-import { context, type SlackMessage, section } from './message.js';
+import { context, message, type SlackMessage, section } from './message.js';
 
 const project = (event: AuditLog) =>
   event.project ? ` in project ${escapeText(event.project.name ?? event.project.id)}` : '';
@@ -16,7 +16,7 @@ export function renderWatchEvents(events: readonly AuditLog[]): SlackMessage {
   );
   const first = events[0];
   const text = events.length === 1 && first ? `Audit log: ${first.type}` : `Audit log: ${events.length} new events`;
-  return { text, blocks: [...blocks, context('Audit watch; /openai watch list shows what this channel watches.')] };
+  return message(text, [...blocks, context('Audit watch; /openai watch list shows what this channel watches.')]);
 }
 
 /** The count of events a catch-up did not post one by one, by type. */
@@ -27,5 +27,5 @@ export function renderFolded(folded: number, byType: ReadonlyMap<string, number>
     .map(([type, n]) => `${escapeText(type)} ×${n}`)
     .join(', ');
   const text = `…and ${folded} more matching audit events were folded to keep this channel readable`;
-  return { text, blocks: [section(`${text}: ${top}. /openai audit lists them.`)] };
+  return message(text, [section(`${escapeText(text)}: ${top}. /openai audit lists them.`)]);
 }
