@@ -20,21 +20,30 @@ export interface FloodRecord {
 
 const AUTH_TEST = JSON.stringify({ ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'bot' });
 
-/** Receives response_url posts on loopback and notes when each command's first answer arrived. */
+/** Where one flood's answers arrive: a path of the shared sink, so every run shares one Slack origin. */
+export interface AnswerSession {
+  readonly url: string;
+  readonly answeredAt: Float64Array;
+}
+
+/**
+ * Receives response_url posts on loopback and notes when each command's first answer arrived, per session. One
+ * server for every run, because the bot only answers response URLs on its configured Slack host.
+ */
 export class AnswerSink {
   #server: Server | undefined;
-  #answeredAt = new Float64Array(0);
+  readonly #sessions = new Map<string, Float64Array>();
   url = '';
 
-  async start(capacity: number): Promise<this> {
-    this.#answeredAt = new Float64Array(capacity);
+  async start(): Promise<this> {
     this.#server = createServer((req, res) => {
-      const match = /^\/response\/f(\d+)$/.exec(req.url ?? '');
+      const match = /^\/s\/(\w+)\/response\/f(\d+)$/.exec(req.url ?? '');
       req.resume();
       req.on('end', () => {
-        const index = match ? Number(match[1]) : -1;
-        if (index >= 0 && index < capacity && this.#answeredAt[index] === 0)
-          this.#answeredAt[index] = performance.now();
+        const answered = match ? this.#sessions.get(match[1] ?? '') : undefined;
+        const index = match ? Number(match[2]) : -1;
+        if (answered && index >= 0 && index < answered.length && answered[index] === 0)
+          answered[index] = performance.now();
         res.writeHead(200, { 'content-type': 'application/json' });
         // It stands in for the Web API too: the bot and the bare app only call auth.test while serving commands.
         res.end(req.url === '/api/auth.test' ? AUTH_TEST : '{"ok":true}');
@@ -45,8 +54,11 @@ export class AnswerSink {
     return this;
   }
 
-  get answeredAt(): Float64Array {
-    return this.#answeredAt;
+  /** A fresh record for one flood of at most `capacity` commands. */
+  session(name: string, capacity: number): AnswerSession {
+    const answeredAt = new Float64Array(capacity);
+    this.#sessions.set(name, answeredAt);
+    return { url: `${this.url}/s/${name}`, answeredAt };
   }
 
   async close(): Promise<void> {
@@ -61,7 +73,7 @@ export class AnswerSink {
  */
 export async function flood(
   targetUrl: string,
-  answers: AnswerSink,
+  answers: AnswerSession,
   options: { rate: number; seconds: number; text: string; maxOutstanding?: number },
 ): Promise<FloodRecord> {
   const total = Math.round(options.rate * options.seconds);

@@ -95,11 +95,12 @@ export async function benchOverload(rate = 2_000, seconds = 30): Promise<boolean
   const total = rate * seconds;
   pinSelf('1');
   const fakes = await startChild('./fakes-main.ts', { BENCH_ADMIN_KEY: ADMIN_KEY, BENCH_ADMIN_DELAY_MS: '20' }, 1);
-  const warmSink = await new AnswerSink().start(total);
+  const sink = await new AnswerSink().start();
+  const warmSink = sink.session('warm', total);
   const common = {
     SLACK_BOT_TOKEN: TOKEN,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: `${warmSink.url}/api/`,
+    SLACK_API_URL: `${sink.url}/api/`,
   };
   const flags = startFlags();
   const bot = await startChild(
@@ -128,7 +129,7 @@ export async function benchOverload(rate = 2_000, seconds = 30): Promise<boolean
 
   // The baseline runs before and after the bot (A-B-A), so a change in the machine's other load during the
   // run falls on both alike; its latencies are pooled.
-  const bareSink = await new AnswerSink().start(total);
+  const bareSink = sink.session('bare', total);
   const bareCpu = cpuMsOf(bare.pid);
   const bareRun = await flood(bareUrl, bareSink, { rate, seconds, text });
   const bareCpuPerCommand = (cpuMsOf(bare.pid) - bareCpu) / Math.max(1, bareRun.sent);
@@ -139,7 +140,7 @@ export async function benchOverload(rate = 2_000, seconds = 30): Promise<boolean
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, rssOf(bot.pid));
   }, 100);
-  const botSink = await new AnswerSink().start(total);
+  const botSink = sink.session('bot', total);
   const botCpu = cpuMsOf(bot.pid);
   const botRun = await flood(botUrl, botSink, { rate, seconds, text });
   const outcome = await outcomeOf(botRun, total, 60_000);
@@ -147,7 +148,7 @@ export async function benchOverload(rate = 2_000, seconds = 30): Promise<boolean
   clearInterval(sampler);
   peakRss = Math.max(peakRss, rssOf(bot.pid));
   await sleep(2_000);
-  const bareAfterSink = await new AnswerSink().start(total);
+  const bareAfterSink = sink.session('after', total);
   const bareAfter = await flood(bareUrl, bareAfterSink, { rate, seconds, text });
   await bare.stop();
 
@@ -191,7 +192,7 @@ export async function benchOverload(rate = 2_000, seconds = 30): Promise<boolean
   for (const [name, pass] of checks) console.log(`${pass ? 'ok  ' : 'MISS'} ${name}`);
   await bot.stop();
   await fakes.stop();
-  await Promise.all([warmSink.close(), bareSink.close(), botSink.close(), bareAfterSink.close()]);
+  await sink.close();
   pinSelf(allCores());
   return checks.every(([, pass]) => pass);
 }
