@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
+import type { AuditEvent } from '../domain/audit-trail/model.js';
 import type { Database } from './database.js';
 import { pageSize } from './page-size.js';
 import { toAuditEvent, toJsonText } from './row-codec.js';
-import type { AuditEvent, Store } from './store.js';
+import type { Store } from './store.js';
 
 type AuditMethods = Pick<Store, 'appendAudit' | 'listAudit' | 'iterateAudit'>;
 

@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { describeError } from '../../error-text.js';
-import type { ApprovalRequest, JsonObject, Store } from '../../storage/store.js';
+import type { Store } from '../../storage/store.js';
 import type { Actor } from '../actor.js';
+import type { JsonObject } from '../json.js';
 import type { AnyOperation } from '../operations/operation.js';
 import type { OperationDeps } from '../ports.js';
+import type { ApprovalRequest } from './model.js';
 import type { ApprovalNotifier } from './ports.js';
 
 export interface ExecutorOptions {

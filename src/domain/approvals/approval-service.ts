@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ForbiddenError, NotFoundError } from '../../errors.js';
-import type { ApprovalRequest, JsonObject } from '../../storage/store.js';
 import type { Actor } from '../actor.js';
+import type { JsonObject } from '../json.js';
 import type { AnyOperation } from '../operations/operation.js';
 import type { EffectiveRule, Policy } from '../policy/policy.js';
 import type { OperationDeps } from '../ports.js';
@@ -9,6 +9,7 @@ import type { Reply } from '../reply.js';
 import { ApprovalDecisions, type CheckResult, type Decision } from './approval-decisions.js';
 import type { ApprovalExecutor } from './approval-executor.js';
 import { ApprovalTrail } from './approval-trail.js';
+import type { ApprovalRequest } from './model.js';
 import type { ApprovalNotifier, UserDirectory } from './ports.js';
 import { formatInstant, notPendingText } from './state-text.js';
 

@@ -1,4 +1,6 @@
-import type { ApprovalRequest, JsonObject, Store } from '../../storage/store.js';
+import type { Store } from '../../storage/store.js';
+import type { JsonObject } from '../json.js';
+import type { ApprovalRequest } from './model.js';
 import type { ApprovalNotifier } from './ports.js';
 
 /** Writes a request's audit entries and keeps its card and requester up to date. */

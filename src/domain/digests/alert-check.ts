@@ -1,7 +1,8 @@
-import type { DigestSubscription, Store } from '../../storage/store.js';
+import type { Store } from '../../storage/store.js';
 import type { DigestPublisher } from './ports.js';
 import { isShown } from './sections.js';
 import type { SpendSnapshot } from './spend-snapshot.js';
+import type { DigestSubscription } from './subscription.js';
 import { findCrossings, type ThresholdCrossing } from './thresholds.js';
 
 export interface AlertCheckDeps {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { NotFoundError, UsageError } from '../../errors.js';
-import type { ApprovalRequest } from '../../storage/store.js';
+import type { ApprovalRequest } from '../approvals/model.js';
 import { formatInstant } from '../approvals/state-text.js';
 import type { OperationDeps } from '../ports.js';
 import type { ReplyItem } from '../reply.js';
