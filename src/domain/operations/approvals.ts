@@ -8,7 +8,7 @@ import { defineOperation } from './operation.js';
 
 const service = (deps: OperationDeps) => {
   if (!deps.approvals) throw new UsageError('Approvals are not set up in this bot.');
-  return deps.approvals;
+  return deps.approvals();
 };
 
 const requestId = z
