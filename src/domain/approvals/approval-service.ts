@@ -7,6 +7,7 @@ import type { EffectiveRule, Policy } from '../policy/policy.js';
 import type { OperationDeps } from '../ports.js';
 import type { Reply } from '../reply.js';
 import { ApprovalDecisions, type CheckResult, type Decision } from './approval-decisions.js';
+import type { ApprovalDesk } from './approval-desk.js';
 import type { ApprovalExecutor } from './approval-executor.js';
 import { ApprovalTrail } from './approval-trail.js';
 import type { ApprovalRequest } from './model.js';
@@ -27,7 +28,7 @@ const newRequestId = () => `req_${randomBytes(5).toString('hex')}`;
 export type { CheckResult, Decision };
 
 /** Files risky operations for approval and applies decisions, each step a compare-and-set in the store. */
-export class ApprovalService {
+export class ApprovalService implements ApprovalDesk {
   readonly #deps: ApprovalServiceDeps;
   readonly #trail: ApprovalTrail;
   readonly #decisions: ApprovalDecisions;
