@@ -38,16 +38,16 @@ async function settledBy(work: Promise<unknown>, deadline: number): Promise<void
 export async function startBot(config: Config, options: StartOptions = {}): Promise<RunningBot> {
   const logger = options.logger ?? createAppLogger(config, options.logDestination);
   const metrics = options.metrics ?? createMetrics();
-  let storeHealth: () => Promise<boolean> = async () => false;
   const slack = createSlackApp(config, {
     logger,
     metrics,
-    health: () => storeHealth(),
+    // The container is built from this app's client, so health reaches it lazily; nothing is served before it exists,
+    // and a call that came earlier would reject, which reads as unhealthy.
+    health: async () => container.health(),
     ...(options.webApiRetries === undefined ? {} : { webApiRetries: options.webApiRetries }),
   });
   const { app } = slack;
   const container = await buildContainer(config, { ...options, logger, metrics, slack: app.client });
-  storeHealth = container.health;
   attachServices(app, container);
   // In Socket Mode health and metrics are served before the connection opens, so health can report it.
   const ops: OpsServer | undefined =

@@ -2,7 +2,7 @@ import { WebClient } from '@slack/web-api';
 import type { DestinationStream, Logger } from 'pino';
 import { renderSpendChart } from './chart/render-png.js';
 import { type Config, secretValues } from './config.js';
-import { ApprovalExecutor } from './domain/approvals/approval-executor.js';
+import { ApprovalExecutor, newReplicaId } from './domain/approvals/approval-executor.js';
 import { ApprovalService } from './domain/approvals/approval-service.js';
 import { ApprovalSweeper } from './domain/approvals/approval-sweeper.js';
 import type { CommandService } from './domain/command-service.js';
@@ -151,10 +151,23 @@ export async function buildContainer(config: Config, overrides: ContainerOverrid
     onDeliveryFailed: (error, secretId) =>
       logger.warn({ err: error, secretId }, 'could not offer a new key to its owner; its value was discarded'),
   });
+  const replica = newReplicaId();
+  const { grants, grantExpirer, watch } = buildGovernance({
+    logger,
+    slack,
+    store,
+    admin,
+    now,
+    policy,
+    owner: replica,
+    overrides,
+  });
   const operationDeps: OperationDeps = {
     admin,
     store,
     now,
+    grants,
+    approvals: () => approvals,
     directory,
     secrets,
     botKey: createBotKeyCheck(config.openai.adminKey),
@@ -166,21 +179,10 @@ export async function buildContainer(config: Config, overrides: ContainerOverrid
     (channel) => createApprovalNotifier(slack, channel, approvalLogger),
   );
   const executor = new ApprovalExecutor(operations, operationDeps, notifier, {
+    instanceId: replica,
     ...(overrides.executionLeaseMs ? { leaseTtlMs: overrides.executionLeaseMs } : {}),
   });
-  const { grants, grantExpirer, watch } = buildGovernance({
-    logger,
-    slack,
-    store,
-    admin,
-    now,
-    policy,
-    owner: executor.instanceId,
-    overrides,
-  });
-  operationDeps.grants = grants;
   const approvals = new ApprovalService({ policy, operations, operationDeps, notifier, directory, executor });
-  operationDeps.approvals = approvals;
   const sweeper = new ApprovalSweeper(approvals, executor, {
     ...(overrides.sweepIntervalMs ? { intervalMs: overrides.sweepIntervalMs } : {}),
     onError: (error) => logger.error({ err: error }, 'approval sweep failed'),
@@ -197,7 +199,7 @@ export async function buildContainer(config: Config, overrides: ContainerOverrid
       onError: (error, what) => digestLogger.error({ err: error }, what),
     },
     {
-      owner: executor.instanceId,
+      owner: replica,
       alertLevels: policy.document.digests.alert_levels,
       alertCheckMs: policy.document.digests.alert_check,
       catchUpMs: policy.document.digests.catch_up,

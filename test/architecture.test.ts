@@ -1,34 +1,36 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { OperationDeps } from '../src/domain/ports.js';
+import { importCycles, importGraph, importsOf, sourceFiles } from './helpers/import-graph.js';
 
 const ROOT = join(import.meta.dirname, '..');
 
-const sourceFiles = (dir: string): string[] =>
-  readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory()
-      ? sourceFiles(join(dir, entry.name))
-      : entry.name.endsWith('.ts')
-        ? [join(dir, entry.name)]
-        : [],
-  );
-
-const importsOf = (file: string): string[] =>
-  [...readFileSync(join(ROOT, file), 'utf8').matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+'([^']+)'/gm)].map(
-    (m) => m[1] as string,
-  );
-
 const violations = (dir: string, forbidden: RegExp) =>
-  sourceFiles(dir).flatMap((file) =>
-    importsOf(file)
+  sourceFiles(ROOT, dir).flatMap((file) =>
+    importsOf(ROOT, file)
       .filter((spec) => forbidden.test(spec))
       .map((spec) => `${relative(ROOT, join(ROOT, file))} imports ${spec}`),
   );
 
+/** Keys of `T` that may be assigned after construction. */
+type WritableKeys<T> = {
+  [K in keyof T]-?: (<U>() => U extends { [Q in K]: T[K] } ? 1 : 2) extends <U>() => U extends {
+    -readonly [Q in K]: T[K];
+  }
+    ? 1
+    : 2
+    ? K
+    : never;
+}[keyof T];
+
 describe('layering', () => {
-  it('keeps the domain free of Slack, HTTP clients and database drivers', () => {
+  it('keeps the domain free of storage, Slack, HTTP and database drivers', () => {
     expect(
-      violations('src/domain', /^(@slack\/|undici|pg$|better-sqlite3|kysely)|\/slack\/|\/storage\/(?!store\.js)/),
+      violations(
+        'src/domain',
+        /^(@slack\/|undici|node:https?$|pg$|better-sqlite3|kysely)|\/(storage|slack|http)\/|\/(bot|container|governance)\.js$/,
+      ),
     ).toEqual([]);
   });
 
@@ -36,19 +38,63 @@ describe('layering', () => {
     expect(violations('src/openai-admin', /^@slack\/|\/(domain|slack|storage)\//)).toEqual([]);
   });
 
-  it('keeps storage free of the domain, Slack and the Admin API client', () => {
-    expect(violations('src/storage', /^@slack\/|\/(domain|slack|openai-admin)\//)).toEqual([]);
+  it('lets storage see only the domain model and ports it implements, never Slack or the Admin API client', () => {
+    expect(violations('src/storage', /^@slack\/|\/(slack|openai-admin)\//)).toEqual([]);
+    const domainImports = sourceFiles(ROOT, 'src/storage').flatMap((file) =>
+      importsOf(ROOT, file).filter((spec) => spec.includes('/domain/')),
+    );
+    expect(
+      domainImports.filter(
+        (spec) => !/\/domain\/(json|[a-z-]+\/(model|ports|[a-z-]+-store|subscription|pending-secret))\.js$/.test(spec),
+      ),
+    ).toEqual([]);
+  });
+
+  it('has no import cycles in src, type-only imports included', () => {
+    expect(importCycles(importGraph(ROOT, 'src'))).toEqual([]);
+  });
+
+  it('finds a cycle made only of type imports', () => {
+    const graph = new Map([
+      ['a.ts', ['b.ts']],
+      ['b.ts', ['c.ts']],
+      ['c.ts', ['a.ts']],
+      ['d.ts', ['a.ts']],
+    ]);
+    expect(importCycles(graph)).toEqual(['a.ts → b.ts → c.ts → a.ts']);
   });
 
   it('reads process.env only in the config module', () => {
-    const readers = sourceFiles('src').filter((file) => readFileSync(join(ROOT, file), 'utf8').includes('process.env'));
+    const readers = sourceFiles(ROOT, 'src').filter((file) =>
+      readFileSync(join(ROOT, file), 'utf8').includes('process.env'),
+    );
     expect(readers).toEqual(['src/config.ts']);
   });
 
   it('uses named exports only', () => {
-    const defaults = sourceFiles('src').filter((file) =>
+    const defaults = sourceFiles(ROOT, 'src').filter((file) =>
       /^export default/m.test(readFileSync(join(ROOT, file), 'utf8')),
     );
     expect(defaults).toEqual([]);
+  });
+});
+
+describe('composition root', () => {
+  it('never assigns to a field of an object it already built', () => {
+    const assignments = ['src/container.ts', 'src/governance.ts', 'src/bot.ts'].flatMap((file) =>
+      readFileSync(join(ROOT, file), 'utf8')
+        .split('\n')
+        .flatMap((line, index) =>
+          /^\s*[\w$]+(?:\.[\w$#]+|\[[^\]]+\])+\s*(?:[-+*/?|&]{0,3})=(?!=|>)/.test(line)
+            ? [`${file}:${index + 1}: ${line.trim()}`]
+            : [],
+        ),
+    );
+    expect(assignments).toEqual([]);
+  });
+
+  it('gives operations deps that cannot be changed once built', () => {
+    const writable: [WritableKeys<OperationDeps>] extends [never] ? true : false = true;
+    expect(writable).toBe(true);
   });
 });

@@ -1,9 +1,9 @@
 import { UsageError } from '../errors.js';
-import type { JsonObject } from '../storage/store.js';
 import type { Actor } from './actor.js';
 import { MAX_COMMAND_CHARS, parseCommandText } from './command-text.js';
 import { echo } from './echo.js';
 import { type HelpEntry, helpEntries } from './help.js';
+import type { JsonObject } from './json.js';
 import { bindInput, validate } from './operations/bind.js';
 import { commandPhrases, matchOperation } from './operations/match.js';
 import { type AnyOperation, usageOf } from './operations/operation.js';

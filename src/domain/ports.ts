@@ -1,20 +1,35 @@
 import type { AdminApi } from '../openai-admin/index.js';
-import type { Store } from '../storage/store.js';
-import type { ApprovalService } from './approvals/approval-service.js';
+import type { ApprovalDesk } from './approvals/approval-desk.js';
+import type { ApprovalStore } from './approvals/approval-store.js';
 import type { UserDirectory } from './approvals/ports.js';
+import type { AuditTrail } from './audit-trail/ports.js';
+import type { Coordination } from './coordination/ports.js';
+import type { SubscriptionStore } from './digests/subscription-store.js';
 import type { GrantService } from './grants/grant-service.js';
 import type { BotKeyCheck } from './secrets/bot-key.js';
 import type { SecretVault } from './secrets/ports.js';
+import type { WatchStore } from './watch/ports.js';
 
-/** What operations may use. Built once by the composition root. */
+/** The parts of the store operations (and the approvals that run them) read and write. */
+export type OperationStore = ApprovalStore &
+  AuditTrail &
+  SubscriptionStore &
+  Coordination & {
+    readonly watches: WatchStore;
+  };
+
+/** What operations may use. Built once by the composition root, complete at construction. */
 export interface OperationDeps {
   readonly admin: AdminApi;
-  readonly store: Store;
+  readonly store: OperationStore;
   readonly now: () => Date;
-  /** Set once approvals are wired; the approvals commands read and cancel requests through it. */
-  approvals?: ApprovalService;
+  /**
+   * The approvals commands read and cancel requests through it. A function, because the approval service is built
+   * from these very deps: it is called only when an operation runs, by then the service exists.
+   */
+  readonly approvals?: () => ApprovalDesk;
   /** Time-bound access (`--for`): records grants and takes them back at expiry. */
-  grants?: GrantService;
+  readonly grants?: GrantService;
   /** Emails of chat users, so a mention works wherever an email is expected. */
   readonly directory?: UserDirectory;
   /** Where operations hand newly created key values; they never go into a reply. */
@@ -40,5 +55,3 @@ export interface SharedFile {
 export interface FileSink {
   upload(file: SharedFile): Promise<void>;
 }
-
-export type { AdminApi, Store };

@@ -1,8 +1,8 @@
 import { NotFoundError, UsageError } from '../errors.js';
+import type { AdminApi } from '../openai-admin/index.js';
 import { collect } from '../openai-admin/pagination.js';
 import type { Project } from '../openai-admin/resources/projects.js';
 import type { OrganizationUser } from '../openai-admin/resources/users.js';
-import type { AdminApi } from './ports.js';
 
 const looksLikeEmail = (ref: string) => ref.includes('@');
 const looksLikeUserId = (ref: string) => /^user[-_]/.test(ref);

@@ -1,7 +1,7 @@
 import { ForbiddenError } from '../errors.js';
+import type { AdminApi } from '../openai-admin/index.js';
 import type { Actor } from './actor.js';
 import type { Policy } from './policy/policy.js';
-import type { AdminApi } from './ports.js';
 
 /** One pickable value: what the form submits and what the person sees. */
 export interface Suggestion {

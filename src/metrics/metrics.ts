@@ -1,5 +1,5 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import { APPROVAL_STATES, type ApprovalState } from '../storage/store.js';
+import { APPROVAL_STATES, type ApprovalState } from '../domain/approvals/model.js';
 
 /** Where gauges read their values at scrape time; the composition root sets them once the parts exist. */
 export interface MetricSources {

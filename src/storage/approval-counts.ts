@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
+import { APPROVAL_STATES, type ApprovalState } from '../domain/approvals/model.js';
 import type { Database } from './database.js';
-import { APPROVAL_STATES, type ApprovalState, type Store } from './store.js';
+import type { Store } from './store.js';
 
 /** How many requests are in each state: one GROUP BY over the state index, cheap enough for every scrape. */
 export function approvalCountMethods(db: Kysely<Database>): Pick<Store, 'countApprovalsByState'> {

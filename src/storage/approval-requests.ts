@@ -1,8 +1,9 @@
 import type { Kysely, Updateable } from 'kysely';
+import type { ApprovalPatch } from '../domain/approvals/model.js';
 import type { ApprovalRequestsTable, Database } from './database.js';
 import { pageSize } from './page-size.js';
 import { toApprovalRequest, toJsonText } from './row-codec.js';
-import type { ApprovalPatch, Store } from './store.js';
+import type { Store } from './store.js';
 
 type ApprovalMethods = Pick<
   Store,

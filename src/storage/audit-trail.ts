@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
+import type { AuditEvent } from '../domain/audit-trail/model.js';
+import type { AuditTrail } from '../domain/audit-trail/ports.js';
 import type { Database } from './database.js';
 import { pageSize } from './page-size.js';
 import { toAuditEvent, toJsonText } from './row-codec.js';
-import type { AuditEvent, Store } from './store.js';
 
-type AuditMethods = Pick<Store, 'appendAudit' | 'listAudit' | 'iterateAudit'>;
+type AuditMethods = AuditTrail;
 
 /** The append-only audit trail: rows are inserted and read, never updated or deleted. */
 export function auditMethods(db: Kysely<Database>): AuditMethods {

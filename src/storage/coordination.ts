@@ -1,8 +1,8 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { Coordination } from '../domain/coordination/ports.js';
 import type { Database, SqlDialect } from './database.js';
-import type { Store } from './store.js';
 
-type CoordinationMethods = Pick<Store, 'claimOnce' | 'acquireLease' | 'renewLease' | 'releaseLease'>;
+type CoordinationMethods = Coordination;
 
 /**
  * The database's own clock in milliseconds since the epoch. Lease expiry is judged by it alone, so replicas

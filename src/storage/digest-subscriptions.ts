@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
+import type { SubscriptionStore } from '../domain/digests/subscription-store.js';
 import type { Database } from './database.js';
 import { toDigestSubscription } from './row-codec.js';
-import type { Store } from './store.js';
 
-type SubscriptionMethods = Pick<Store, 'createSubscription' | 'listSubscriptions' | 'deleteSubscription'>;
+type SubscriptionMethods = SubscriptionStore;
 
 /** Channels' spend digest subscriptions. */
 export function subscriptionMethods(db: Kysely<Database>): SubscriptionMethods {

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
+import type { SecretStore } from '../domain/secrets/secret-store.js';
 import type { Database } from './database.js';
 import { toPendingSecret } from './row-codec.js';
-import type { Store } from './store.js';
 
-type SecretMethods = Pick<Store, 'putSecret' | 'takeSecret' | 'purgeSecrets'>;
+type SecretMethods = SecretStore;
 
 /** Encrypted one-time secrets. Taking one is a single DELETE ... RETURNING, so only one caller gets it. */
 export function secretMethods(db: Kysely<Database>): SecretMethods {

@@ -3,12 +3,12 @@ import {
   APPROVAL_STATES,
   type ApprovalRequest,
   type ApprovalVote,
-  type AuditEvent,
-  type DigestSubscription,
-  type JsonValue,
-  type PendingSecret,
   REQUEST_SOURCES,
-} from './store.js';
+} from '../domain/approvals/model.js';
+import type { AuditEvent } from '../domain/audit-trail/model.js';
+import type { DigestSubscription } from '../domain/digests/subscription.js';
+import type { JsonValue } from '../domain/json.js';
+import type { PendingSecret } from '../domain/secrets/pending-secret.js';
 
 /** Integers arrive as numbers, or as strings from a PostgreSQL pool that does not parse int8. */
 const integer = z.coerce.number().int();

@@ -1,4 +1,4 @@
-import type { ApprovalRequest } from '../../src/storage/store.js';
+import type { ApprovalRequest } from '../../src/domain/approvals/model.js';
 import { approve, requestApproval } from './approvals.js';
 import type { Harness } from './harness.js';
 import { USERS } from './policy.js';

@@ -7,6 +7,7 @@ interface TextObject {
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { ApprovalRequest } from '../../src/domain/approvals/model.js';
 import type { SpendDigest } from '../../src/domain/digests/spend-digest.js';
 import type { ThresholdCrossing } from '../../src/domain/digests/thresholds.js';
 import { renderApprovalCard, renderRequesterNote } from '../../src/slack/blocks/approval-card.js';
@@ -23,7 +24,6 @@ import { renderReply } from '../../src/slack/blocks/reply.js';
 import { renderSecretModal } from '../../src/slack/blocks/secret-modal.js';
 import { renderSecretOffer, renderSecretRevealed } from '../../src/slack/blocks/secret-offer.js';
 import { clip, escapeText } from '../../src/slack/mrkdwn.js';
-import type { ApprovalRequest } from '../../src/storage/store.js';
 
 const BIDI = '\u202e\u2066\u200f\u061c';
 const HOSTILE = `Ops <!channel> <https://evil.example|click> <@U0ADMIN> ${BIDI}gpj.exe`;

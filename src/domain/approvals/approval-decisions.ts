@@ -1,9 +1,9 @@
-import type { ApprovalRequest } from '../../storage/store.js';
 import type { AnyOperation } from '../operations/operation.js';
 import type { Policy } from '../policy/policy.js';
 import type { OperationDeps } from '../ports.js';
 import type { ApprovalExecutor } from './approval-executor.js';
 import type { ApprovalTrail } from './approval-trail.js';
+import type { ApprovalRequest } from './model.js';
 import { blockedText, type Standing, standingOf, storedMatches } from './standing.js';
 import { formatInstant, notPendingText } from './state-text.js';
 

@@ -1,12 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import { describeError } from '../../error-text.js';
-import type { ApprovalRequest, JsonObject, Store } from '../../storage/store.js';
 import type { Actor } from '../actor.js';
+import type { AuditTrail } from '../audit-trail/ports.js';
+import type { Coordination } from '../coordination/ports.js';
+import type { JsonObject } from '../json.js';
 import type { AnyOperation } from '../operations/operation.js';
 import type { OperationDeps } from '../ports.js';
+import type { ApprovalStore } from './approval-store.js';
+import type { ApprovalRequest } from './model.js';
 import type { ApprovalNotifier } from './ports.js';
 
+/** A fresh id for this process, for records that name a replica (grant undos, digest claims, leases). */
+export const newReplicaId = () => newToken('replica');
+
 export interface ExecutorOptions {
+  /** This process, as named in shared records; a fresh one when absent. */
+  instanceId?: string;
   /** How long an execution lease lives without renewal; a crashed executor is detected after this. */
   leaseTtlMs?: number;
 }
@@ -27,7 +36,7 @@ export class ApprovalExecutor {
   /** Requests this process is executing now; its own recovery never touches them. */
   readonly #running = new Set<string>();
   /** This process, for records that name a replica (e.g. digest claims). */
-  readonly instanceId = newToken('replica');
+  readonly instanceId: string;
 
   constructor(
     operations: readonly AnyOperation[],
@@ -39,9 +48,10 @@ export class ApprovalExecutor {
     this.#deps = deps;
     this.#notifier = notifier;
     this.#ttl = options.leaseTtlMs ?? 120_000;
+    this.instanceId = options.instanceId ?? newReplicaId();
   }
 
-  get #store(): Store {
+  get #store(): ApprovalStore & Coordination & AuditTrail {
     return this.#deps.store;
   }
 

@@ -1,14 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { ForbiddenError, NotFoundError } from '../../errors.js';
-import type { ApprovalRequest, JsonObject } from '../../storage/store.js';
 import type { Actor } from '../actor.js';
+import type { JsonObject } from '../json.js';
 import type { AnyOperation } from '../operations/operation.js';
 import type { EffectiveRule, Policy } from '../policy/policy.js';
 import type { OperationDeps } from '../ports.js';
 import type { Reply } from '../reply.js';
 import { ApprovalDecisions, type CheckResult, type Decision } from './approval-decisions.js';
+import type { ApprovalDesk } from './approval-desk.js';
 import type { ApprovalExecutor } from './approval-executor.js';
 import { ApprovalTrail } from './approval-trail.js';
+import type { ApprovalRequest } from './model.js';
 import type { ApprovalNotifier, UserDirectory } from './ports.js';
 import { formatInstant, notPendingText } from './state-text.js';
 
@@ -26,7 +28,7 @@ const newRequestId = () => `req_${randomBytes(5).toString('hex')}`;
 export type { CheckResult, Decision };
 
 /** Files risky operations for approval and applies decisions, each step a compare-and-set in the store. */
-export class ApprovalService {
+export class ApprovalService implements ApprovalDesk {
   readonly #deps: ApprovalServiceDeps;
   readonly #trail: ApprovalTrail;
   readonly #decisions: ApprovalDecisions;

@@ -1,13 +1,16 @@
-import type { ApprovalRequest, JsonObject, Store } from '../../storage/store.js';
+import type { AuditTrail } from '../audit-trail/ports.js';
+import type { JsonObject } from '../json.js';
+import type { ApprovalStore } from './approval-store.js';
+import type { ApprovalRequest } from './model.js';
 import type { ApprovalNotifier } from './ports.js';
 
 /** Writes a request's audit entries and keeps its card and requester up to date. */
 export class ApprovalTrail {
-  readonly #store: Store;
+  readonly #store: ApprovalStore & AuditTrail;
   readonly #notifier: ApprovalNotifier;
   readonly #now: () => number;
 
-  constructor(store: Store, notifier: ApprovalNotifier, now: () => number) {
+  constructor(store: ApprovalStore & AuditTrail, notifier: ApprovalNotifier, now: () => number) {
     this.#store = store;
     this.#notifier = notifier;
     this.#now = now;

@@ -1,4 +1,4 @@
-import type { ApprovalRequest, ApprovalVote } from '../../storage/store.js';
+import type { ApprovalRequest, ApprovalVote } from './model.js';
 
 /** Everything a card needs to show one request as it is now. */
 export interface ApprovalCard {

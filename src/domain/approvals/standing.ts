@@ -1,8 +1,8 @@
-import type { ApprovalRequest } from '../../storage/store.js';
 import type { AnyOperation } from '../operations/operation.js';
 import type { Policy } from '../policy/policy.js';
 import type { RoleName } from '../policy/policy-schema.js';
 import type { OperationDeps } from '../ports.js';
+import type { ApprovalRequest } from './model.js';
 
 /** What the policy as it is now says about a pending request, which may have been filed under another policy. */
 export interface Standing {

@@ -1,4 +1,4 @@
-import type { ApprovalRequest } from '../../storage/store.js';
+import type { ApprovalRequest } from './model.js';
 
 const at = (ms: number | null) =>
   ms ? `${new Date(ms).toISOString().replace('T', ' ').slice(0, 16)} UTC` : 'unknown time';

@@ -1,11 +1,12 @@
-import type { DigestSubscription, Store } from '../../storage/store.js';
+import type { Coordination } from '../coordination/ports.js';
 import type { DigestPublisher } from './ports.js';
 import { isShown } from './sections.js';
 import type { SpendSnapshot } from './spend-snapshot.js';
+import type { DigestSubscription } from './subscription.js';
 import { findCrossings, type ThresholdCrossing } from './thresholds.js';
 
 export interface AlertCheckDeps {
-  readonly store: Store;
+  readonly store: Coordination;
   readonly publisher: DigestPublisher;
   /** This replica's name, recorded with each claim. */
   readonly owner: string;

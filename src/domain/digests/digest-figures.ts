@@ -1,5 +1,5 @@
 import { DAY_MS, dayKey } from './calendar.js';
-import type { ChartSeries, Forecast, Mover, ProjectLine } from './spend-digest.js';
+import type { ChartSeries, Forecast, Mover, ProjectLine } from './digest-parts.js';
 import { NO_PROJECT, projectName, type SpendSnapshot, spendBetween } from './spend-snapshot.js';
 
 /** Sum of `spend` over lines. */

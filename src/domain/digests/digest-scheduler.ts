@@ -1,16 +1,18 @@
 import { Cron } from 'croner';
 import { describeError } from '../../error-text.js';
-import type { DigestSubscription } from '../../storage/store.js';
-import type { AdminApi, Store } from '../ports.js';
+import type { AdminApi } from '../../openai-admin/index.js';
+import type { Coordination } from '../coordination/ports.js';
 import { announceCrossings } from './alert-check.js';
 import type { DigestPublisher } from './ports.js';
 import { latestRun } from './schedule.js';
 import { buildDigest } from './spend-digest.js';
 import { fetchSpendSnapshot, type SpendSnapshot } from './spend-snapshot.js';
+import type { DigestSubscription } from './subscription.js';
+import type { SubscriptionStore } from './subscription-store.js';
 import type { ThresholdCrossing } from './thresholds.js';
 
 export interface DigestSchedulerDeps {
-  readonly store: Store;
+  readonly store: SubscriptionStore & Coordination;
   readonly admin: AdminApi;
   readonly publisher: DigestPublisher;
   readonly now: () => Date;

@@ -1,6 +1,6 @@
 import { NotFoundApiError } from '../../openai-admin/errors.js';
+import type { AdminApi } from '../../openai-admin/index.js';
 import { collect } from '../../openai-admin/pagination.js';
-import type { AdminApi } from '../ports.js';
 import { DAY_MS, type MonthWindow, monthOf, startOfDay } from './calendar.js';
 import { mapWithLimit } from './limit-concurrency.js';
 

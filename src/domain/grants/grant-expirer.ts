@@ -1,7 +1,7 @@
 import { describeError } from '../../error-text.js';
-import type { NewAuditEvent } from '../../storage/store.js';
+import type { AdminApi } from '../../openai-admin/index.js';
+import type { NewAuditEvent } from '../audit-trail/model.js';
 import { mapWithLimit } from '../digests/limit-concurrency.js';
-import type { AdminApi } from '../ports.js';
 import { endedText, failedText, undoText } from './grant-text.js';
 import type { Grant, GrantNotifier, GrantStore } from './ports.js';
 import { undoGrant } from './undo.js';

@@ -1,5 +1,5 @@
 import { NotFoundApiError } from '../../openai-admin/errors.js';
-import type { AdminApi } from '../ports.js';
+import type { AdminApi } from '../../openai-admin/index.js';
 import type { Grant } from './ports.js';
 
 /** What an undo did: `ended` (access taken back) or `drifted` (changed by hand, left alone). */

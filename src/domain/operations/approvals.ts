@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { NotFoundError, UsageError } from '../../errors.js';
-import type { ApprovalRequest } from '../../storage/store.js';
+import type { ApprovalRequest } from '../approvals/model.js';
 import { formatInstant } from '../approvals/state-text.js';
 import type { OperationDeps } from '../ports.js';
 import type { ReplyItem } from '../reply.js';
@@ -8,7 +8,7 @@ import { defineOperation } from './operation.js';
 
 const service = (deps: OperationDeps) => {
   if (!deps.approvals) throw new UsageError('Approvals are not set up in this bot.');
-  return deps.approvals;
+  return deps.approvals();
 };
 
 const requestId = z

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { NotFoundError, UsageError } from '../../errors.js';
-import type { DigestSubscription } from '../../storage/store.js';
 import { describeSchedule, nextRun, parseSchedule, ScheduleError, scheduleWords } from '../digests/schedule.js';
 import { DIGEST_SECTIONS } from '../digests/sections.js';
+import type { DigestSubscription } from '../digests/subscription.js';
 import type { ReplyItem } from '../reply.js';
 import { resolveProjects } from '../resolve.js';
 import { defineOperation } from './operation.js';

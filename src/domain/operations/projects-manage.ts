@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { UsageError } from '../../errors.js';
-import type { AdminApi } from '../ports.js';
+import type { AdminApi } from '../../openai-admin/index.js';
 import { formatDate } from '../reply.js';
 import { resolveProject } from '../resolve.js';
 import { defineOperation } from './operation.js';

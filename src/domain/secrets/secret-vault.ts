@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { UsageError } from '../../errors.js';
-import type { Store } from '../../storage/store.js';
 import type { Actor } from '../actor.js';
 import type { OperationDeps } from '../ports.js';
 import type {
@@ -13,6 +12,7 @@ import type {
   ShowSecret,
 } from './ports.js';
 import type { SecretCipher } from './secret-cipher.js';
+import type { SecretStore } from './secret-store.js';
 
 /** How long a new key value waits to be revealed before it is deleted. */
 export const SECRET_TTL_MS = 15 * 60_000;
@@ -26,7 +26,7 @@ const GONE =
 const KEPT = 'Slack could not show the key just now. It is still kept for you, unseen by anyone: click Reveal again.';
 
 export interface StoreSecretVaultDeps {
-  store: Store;
+  store: SecretStore;
   cipher: SecretCipher;
   courier: SecretCourier;
   now: () => Date;

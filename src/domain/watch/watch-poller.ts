@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
+import type { AdminApi } from '../../openai-admin/index.js';
 import type { AuditLog } from '../../openai-admin/resources/audit-logs.js';
-import type { Store } from '../../storage/store.js';
-import type { AdminApi } from '../ports.js';
+import type { Coordination } from '../coordination/ports.js';
 import type { WatchPublisher, WatchStore, WatchSubscription } from './ports.js';
 import { matchesType } from './watch-types.js';
 
 export interface WatchPollerDeps {
   watches: WatchStore;
-  coordination: Pick<Store, 'acquireLease' | 'renewLease' | 'releaseLease' | 'claimOnce'>;
+  coordination: Coordination;
   admin: AdminApi;
   publisher: WatchPublisher;
   now: () => Date;

@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
+import type { ApprovalRequest } from '../../domain/approvals/model.js';
 import type { ApprovalCard } from '../../domain/approvals/ports.js';
-import type { ApprovalRequest } from '../../storage/store.js';
 import { ACTIONS } from '../ids.js';
 import { clip, code, escapeText } from '../mrkdwn.js';
 import { LIMITS } from './limits.js';

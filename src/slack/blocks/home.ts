@@ -1,6 +1,6 @@
 import type { KnownBlock, View } from '@slack/types';
+import type { ApprovalRequest } from '../../domain/approvals/model.js';
 import { formatSpan } from '../../domain/grants/duration.js';
-import type { ApprovalRequest } from '../../storage/store.js';
 import { clip, code } from '../mrkdwn.js';
 import { context, header, section } from './message.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { APPROVAL_STATES } from '../../../src/storage/store.js';
+import { APPROVAL_STATES } from '../../../src/domain/approvals/model.js';
 import { type ContractHarness, newRequest } from './harness.js';
 
 /** Counting requests by state, as the metrics endpoint does at every scrape. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditEvent, DigestSubscription } from '../../../src/storage/store.js';
+import type { AuditEvent } from '../../../src/domain/audit-trail/model.js';
+import type { DigestSubscription } from '../../../src/domain/digests/subscription.js';
 import type { ContractHarness } from './harness.js';
 
 const subscription = (overrides: Partial<DigestSubscription> = {}): DigestSubscription => ({

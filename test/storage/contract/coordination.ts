@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PendingSecret } from '../../../src/storage/store.js';
+import type { PendingSecret } from '../../../src/domain/secrets/pending-secret.js';
 import type { ContractHarness } from './harness.js';
 
 const secret = (overrides: Partial<PendingSecret> = {}): PendingSecret => ({

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { NewApprovalRequest, Store } from '../../../src/storage/store.js';
+import type { NewApprovalRequest } from '../../../src/domain/approvals/model.js';
+import type { Store } from '../../../src/storage/store.js';
 
 /** How contract suites get stores; every store they open is closed after each test. */
 export interface ContractHarness {
