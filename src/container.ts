@@ -5,6 +5,7 @@ import { type Config, secretValues } from './config.js';
 import { ApprovalExecutor, newReplicaId } from './domain/approvals/approval-executor.js';
 import { ApprovalService } from './domain/approvals/approval-service.js';
 import { ApprovalSweeper } from './domain/approvals/approval-sweeper.js';
+import type { ApprovalRequest } from './domain/approvals/model.js';
 import type { CommandService } from './domain/command-service.js';
 import { DigestScheduler } from './domain/digests/digest-scheduler.js';
 import type { GrantExpirer } from './domain/grants/grant-expirer.js';
@@ -182,7 +183,17 @@ export async function buildContainer(config: Config, overrides: ContainerOverrid
     instanceId: replica,
     ...(overrides.executionLeaseMs ? { leaseTtlMs: overrides.executionLeaseMs } : {}),
   });
-  const approvals = new ApprovalService({ policy, operations, operationDeps, notifier, directory, executor });
+  const inFlight = new InFlight(overrides.inFlight);
+  // An approved action's Admin API call waits outside the bounded work places after an acknowledgement.
+  const executeAside = { execute: (request: ApprovalRequest) => inFlight.aside(() => executor.execute(request)) };
+  const approvals = new ApprovalService({
+    policy,
+    operations,
+    operationDeps,
+    notifier,
+    directory,
+    executor: executeAside,
+  });
   const sweeper = new ApprovalSweeper(approvals, executor, {
     ...(overrides.sweepIntervalMs ? { intervalMs: overrides.sweepIntervalMs } : {}),
     onError: (error) => logger.error({ err: error }, 'approval sweep failed'),
@@ -208,7 +219,6 @@ export async function buildContainer(config: Config, overrides: ContainerOverrid
       timer: overrides.digestTimer ?? true,
     },
   );
-  const inFlight = new InFlight(overrides.inFlight);
   metrics.watch({ approvalsByState: () => store.countApprovalsByState(), workQueueDepth: () => inFlight.size });
   return {
     config,

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { AppError } from './errors.js';
 
 export interface InFlightLimits {
@@ -40,6 +41,11 @@ export class BusyError extends AppError {
   }
 }
 
+/** The place one piece of running work holds; `aside` gives it up while the work only waits. */
+interface Place {
+  aside: boolean;
+}
+
 interface Waiting {
   start: () => void;
   since: number;
@@ -63,6 +69,7 @@ export class InFlight {
   #allowed: number;
   #loadCheck: ReturnType<typeof setInterval> | undefined;
   #loadSample = performance.eventLoopUtilization();
+  readonly #place = new AsyncLocalStorage<Place>();
 
   constructor(limits: Partial<InFlightLimits> = {}) {
     this.#limits = { ...DEFAULT_IN_FLIGHT_LIMITS, ...limits };
@@ -83,7 +90,10 @@ export class InFlight {
           this.#running -= 1;
           this.#schedule();
         };
-        (async () => work())().then(resolve, reject).finally(done);
+        this.#place
+          .run({ aside: false }, async () => work())
+          .then(resolve, reject)
+          .finally(done);
       };
       this.#waiting.push({ start, since: this.#lastAck });
     });
@@ -97,6 +107,25 @@ export class InFlight {
     const settled = this.tryAfterAck(work);
     if (!settled) throw new BusyError();
     return settled;
+  }
+
+  /**
+   * Runs `wait` with the caller's place given up, so queued work may start meanwhile. For a long wait that costs this
+   * process nothing, such as an approved action's Admin API call (up to two minutes): the limit on places is about
+   * CPU and memory during a flood, and approvals cannot flood. The caller is still tracked for shutdown.
+   */
+  async aside<T>(wait: () => Promise<T>): Promise<T> {
+    const place = this.#place.getStore();
+    if (!place || place.aside) return wait();
+    place.aside = true;
+    this.#running -= 1;
+    this.#schedule();
+    try {
+      return await wait();
+    } finally {
+      place.aside = false;
+      this.#running += 1;
+    }
   }
 
   /** Accepted work not yet settled, waiting or running. */

@@ -105,3 +105,35 @@ describe('InFlight under load', () => {
     await inFlight.drain(1_000);
   });
 });
+
+describe('InFlight.aside', () => {
+  it('frees its place while work waits aside, so queued work starts, and shutdown still waits for it', async () => {
+    const inFlight = new InFlight({ concurrency: 1 });
+    let releaseSlow: () => void = () => undefined;
+    const slowCall = new Promise<void>((resolve) => {
+      releaseSlow = resolve;
+    });
+    let slowDone = false;
+    const first = inFlight.afterAck(async () => {
+      await inFlight.aside(() => slowCall);
+      slowDone = true;
+    });
+    let secondRan = false;
+    const second = inFlight.afterAck(async () => {
+      secondRan = true;
+    });
+    await second;
+    expect(secondRan).toBe(true);
+    expect(slowDone).toBe(false);
+    expect(inFlight.size).toBe(1);
+    releaseSlow();
+    await first;
+    expect(slowDone).toBe(true);
+    expect(inFlight.size).toBe(0);
+  });
+
+  it('runs work called outside any place as it is', async () => {
+    const inFlight = new InFlight({ concurrency: 1 });
+    expect(await inFlight.aside(async () => 7)).toBe(7);
+  });
+});

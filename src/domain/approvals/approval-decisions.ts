@@ -32,7 +32,7 @@ export interface DecisionDeps {
   readonly policy: Policy;
   readonly operations: readonly AnyOperation[];
   readonly operationDeps: OperationDeps;
-  readonly executor: ApprovalExecutor;
+  readonly executor: Pick<ApprovalExecutor, 'execute'>;
 }
 
 /**

@@ -20,7 +20,8 @@ export interface ApprovalServiceDeps {
   operationDeps: OperationDeps;
   notifier: ApprovalNotifier;
   directory: UserDirectory;
-  executor: ApprovalExecutor;
+  /** Runs an approved request (the composition root may wrap it, e.g. to wait outside a work place). */
+  executor: Pick<ApprovalExecutor, 'execute'>;
 }
 
 const newRequestId = () => `req_${randomBytes(5).toString('hex')}`;
