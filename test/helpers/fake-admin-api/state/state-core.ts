@@ -31,6 +31,8 @@ export class StateCore {
   orgSpendLimit: SpendLimitRecord | null = null;
   /** Default `modified_abuse_monitoring`, the least strict value of the organization enum. */
   orgDataRetention: OrgRetentionType = 'modified_abuse_monitoring';
+  /** When set, `GET /organization/users` lists everyone whatever `emails` asks for, as a server that drops the filter would. */
+  ignoresEmailFilter = false;
   readonly auditLogs: AuditLogRecord[] = [];
   readonly costs: CostRecord[] = [];
   readonly completionsUsage: CompletionsUsageRecord[] = [];
@@ -64,6 +66,7 @@ export class StateCore {
     }
     this.orgSpendLimit = null;
     this.orgDataRetention = 'modified_abuse_monitoring';
+    this.ignoresEmailFilter = false;
     this.auditLogs.length = 0;
     this.costs.length = 0;
     this.completionsUsage.length = 0;
