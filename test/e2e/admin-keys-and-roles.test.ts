@@ -53,6 +53,16 @@ describe('admin keys, organization roles and mentions through the real app', () 
       expect(h.openai.state.users.get(bob.id)?.role).toBe('owner');
     });
 
+    it('lists only the members whose email was asked for', async () => {
+      h.openai.state.ignoresEmailFilter = true;
+      h.openai.state.addUser({ email: 'ann@x.com' });
+      h.openai.state.addUser({ email: 'bob@x.com' });
+      const text = messageText(await h.ask('users list --email BOB@x.com'));
+      expect(text).toContain('1 member');
+      expect(text).toContain('bob@x.com');
+      expect(text).not.toContain('ann@x.com');
+    });
+
     it('changes nobody when no member has the email, though the answer listed other members', async () => {
       h.openai.state.ignoresEmailFilter = true;
       const ann = h.openai.state.addUser({ email: 'ann@x.com', role: 'reader' });

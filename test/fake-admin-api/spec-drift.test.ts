@@ -64,4 +64,23 @@ describe('the fake Admin API records drift for the test that caused it', () => {
     expect((await client.get('/organization/users?emails=a%40x.com')).status).toBe(200);
     expect(takeViolations()).toEqual([]);
   });
+
+  it('answers the operations the bot does not call yet in the shapes the document gives', async () => {
+    const client = clientFor(api);
+    const ada = api.state.addUser({ email: 'ada@x.com', name: 'Ada' });
+    const group = api.state.addGroup({ name: 'Research' });
+    api.state.addGroupUser(group.id, ada.id);
+    expect((await client.get(`/organization/groups/${group.id}`)).status).toBe(200);
+    expect((await client.get(`/organization/groups/${group.id}/users/${ada.id}`)).status).toBe(200);
+    const { serviceAccount } = api.state.addServiceAccount('proj_default', { name: 'ci' });
+    const renamed = await client.post(`/organization/projects/proj_default/service_accounts/${serviceAccount.id}`, {
+      name: 'deploys',
+    });
+    expect(renamed.body.name).toBe('deploys');
+    const kinds = ['audio_speeches', 'audio_transcriptions', 'code_interpreter_sessions', 'images', 'moderations'];
+    for (const kind of [...kinds, 'vector_stores', 'web_search_calls', 'file_search_calls', 'embeddings']) {
+      const reply = await client.get(`/organization/usage/${kind}?start_time=1780000000&project_ids=proj_default`);
+      expect(reply.status).toBe(200);
+    }
+  });
 });
