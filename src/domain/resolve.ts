@@ -8,11 +8,29 @@ const looksLikeEmail = (ref: string) => ref.includes('@');
 const looksLikeUserId = (ref: string) => /^user[-_]/.test(ref);
 const looksLikeProjectId = (ref: string) => /^proj_/.test(ref);
 
+const sameEmail = (user: OrganizationUser, email: string) => (user.email ?? '').toLowerCase() === email;
+
+/**
+ * The member with this email (case-insensitive), or `undefined`. Rows are trusted only when their email matches:
+ * the filtered answer usually holds just that member, but when it lists someone else (a server that ignored the
+ * filter) every page of members is scanned instead.
+ */
+export async function findUserByEmail(admin: AdminApi, email: string): Promise<OrganizationUser | undefined> {
+  const wanted = email.toLowerCase();
+  const [first] = await collect(admin.users.list({ emails: [wanted] }), 1);
+  if (!first) return undefined;
+  if (sameEmail(first, wanted)) return first;
+  for await (const user of admin.users.list()) {
+    if (sameEmail(user, wanted)) return user;
+  }
+  return undefined;
+}
+
 /** Finds an organization member by email or user id. */
 export async function resolveUser(admin: AdminApi, ref: string): Promise<OrganizationUser> {
   if (looksLikeEmail(ref)) {
     const email = ref.toLowerCase();
-    const [user] = await collect(admin.users.list({ emails: [email] }), 1);
+    const user = await findUserByEmail(admin, email);
     if (!user) throw new NotFoundError(`No member of the organization has the email ${email}.`);
     return user;
   }

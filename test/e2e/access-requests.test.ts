@@ -112,6 +112,15 @@ describe('self-service access requests through the real app', () => {
     expect(await pending()).toEqual([]);
   });
 
+  it('files nothing for another member when the Admin API ignores the email filter and the requester has no account', async () => {
+    h.openai.state.ignoresEmailFilter = true;
+    h.openai.state.addProject({ name: 'Alpha' });
+    h.openai.state.addUser({ email: 'ann@x.com' });
+    const text = messageText(await h.ask('access request Alpha --for 1h', USERS.stranger));
+    expect(text).toContain('No member of the OpenAI organization has your Slack email sam@x.com');
+    expect(await pending()).toEqual([]);
+  });
+
   it('asks someone with no OpenAI account for their Slack email to get an invite first', async () => {
     h.openai.state.addProject({ name: 'Alpha' });
     const text = messageText(await h.ask('access request Alpha --for 1h', USERS.stranger));

@@ -38,6 +38,41 @@ describe('admin keys, organization roles and mentions through the real app', () 
     });
   });
 
+  describe('users role when the Admin API ignores the email filter', () => {
+    it('changes the role of the member whose email matches, found by scanning the pages of members', async () => {
+      h.openai.state.ignoresEmailFilter = true;
+      const ann = h.openai.state.addUser({ email: 'ann@x.com', role: 'reader' });
+      for (let i = 0; i < 120; i++) h.openai.state.addUser({ email: `member${i}@x.com`, role: 'reader' });
+      const bob = h.openai.state.addUser({ email: 'Bob@X.com', role: 'reader' });
+      const reply = await h.ask('users role bob@x.com owner');
+      expect(writes()).toEqual([
+        expect.objectContaining({ path: `/organization/users/${bob.id}`, body: { role: 'owner' } }),
+      ]);
+      expect(messageText(reply)).toContain('is now owner of the organization.');
+      expect(h.openai.state.users.get(ann.id)?.role).toBe('reader');
+      expect(h.openai.state.users.get(bob.id)?.role).toBe('owner');
+    });
+
+    it('lists only the members whose email was asked for', async () => {
+      h.openai.state.ignoresEmailFilter = true;
+      h.openai.state.addUser({ email: 'ann@x.com' });
+      h.openai.state.addUser({ email: 'bob@x.com' });
+      const text = messageText(await h.ask('users list --email BOB@x.com'));
+      expect(text).toContain('1 member');
+      expect(text).toContain('bob@x.com');
+      expect(text).not.toContain('ann@x.com');
+    });
+
+    it('changes nobody when no member has the email, though the answer listed other members', async () => {
+      h.openai.state.ignoresEmailFilter = true;
+      const ann = h.openai.state.addUser({ email: 'ann@x.com', role: 'reader' });
+      const reply = await h.ask('users role nobody@x.com owner');
+      expect(messageText(reply)).toContain('No member of the organization has the email nobody@x.com.');
+      expect(writes()).toHaveLength(0);
+      expect(h.openai.state.users.get(ann.id)?.role).toBe('reader');
+    });
+  });
+
   describe('Slack mentions where a person is expected', () => {
     it('invites a mentioned member by their Slack email', async () => {
       h.slack.users.set('U123', { id: 'U123', email: 'Alice@X.com' });

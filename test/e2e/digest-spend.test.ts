@@ -75,7 +75,7 @@ describe('/openai spend: the on-demand digest through the real app', () => {
     await h.ask('spend');
     const costs = h.openai.requests.filter((r) => r.path === '/organization/costs');
     expect(costs).toHaveLength(1);
-    expect(costs[0]?.query.getAll('group_by[]')).toEqual(['project_id']);
+    expect(costs[0]?.query.getAll('group_by')).toEqual(['project_id']);
     expect(costs[0]?.query.get('start_time')).toBe(String(Date.parse('2026-03-01T00:00:00Z') / 1000));
     const alertPaths = h.openai.requests.filter((r) => r.path.endsWith('/spend_alerts')).map((r) => r.path);
     expect(alertPaths.sort()).toEqual(
@@ -93,7 +93,7 @@ describe('/openai spend: the on-demand digest through the real app', () => {
     expect(text).not.toContain('*Alpha*');
     expect(text).not.toContain('*Organization:*');
     const costs = h.openai.requests.find((r) => r.path === '/organization/costs');
-    expect(costs?.query.getAll('project_ids[]')).toEqual([ids.beta]);
+    expect(costs?.query.getAll('project_ids')).toEqual([ids.beta]);
   });
 
   it('shows a past month as complete, with its total instead of a forecast', async () => {

@@ -29,6 +29,24 @@ describe('projects and project members through the real app', () => {
     expect(text).toContain(`Project id: ${created?.id}`);
   });
 
+  it('creates a project with a data residency region, sent as residency in the form the document lists', async () => {
+    const text = messageText(await h.ask('projects create Frankfurt --residency eu_storage_processing'));
+    expect(posts('/organization/projects').map((r) => r.body)).toEqual([
+      { name: 'Frankfurt', residency: 'EU_STORAGE_PROCESSING' },
+    ]);
+    const created = [...h.openai.state.projects.values()].find((p) => p.name === 'Frankfurt');
+    expect(created?.residency).toBe('EU_STORAGE_PROCESSING');
+    expect(text).toContain('Created project Frankfurt.');
+    expect(text).toContain('Data residency: EU_STORAGE_PROCESSING');
+  });
+
+  it('refuses a residency region the Admin API does not know, naming the ones it does, changing nothing', async () => {
+    const text = messageText(await h.ask('projects create Mars --residency MARS_STORAGE'));
+    expect(text).toContain('"MARS_STORAGE" is not a data residency region');
+    expect(text).toContain('EU_STORAGE_PROCESSING');
+    expect(writesTo(h)).toHaveLength(0);
+  });
+
   it('refuses to create a second project with an existing name, changing nothing', async () => {
     const alpha = h.openai.state.addProject({ name: 'Alpha' });
     const text = messageText(await h.ask('projects create ALPHA'));

@@ -59,7 +59,11 @@ describe('rate limits and model permissions through the real app', () => {
     expect(await pending()).toBe(before);
   });
 
-  it('says a project without a model policy may use every model (the API answers 404)', async () => {
+  it.each([
+    ['a 200 with an empty deny-list', 'empty'],
+    ['a 404', 'not_found'],
+  ] as const)('says a project without a model policy may use every model, the API answering %s', async (_, answer) => {
+    h.openai.state.absentSettingsAnswer = answer;
     h.openai.state.addProject({ name: 'Alpha' });
     const text = messageText(await h.ask('models show Alpha'));
     expect(text).toContain('Model permissions of project Alpha: no restriction (every model is usable)');

@@ -94,11 +94,17 @@ describe('spend alerts and spend limits through the real app', () => {
     expect(writesTo(h)).toHaveLength(0);
   });
 
-  it('says when no spend limit is set (the API answers 404)', async () => {
+  it.each([
+    ['a 200 with empty values', 'empty'],
+    ['a 404', 'not_found'],
+  ] as const)('says when no spend limit is set, the API answering %s', async (_, answer) => {
+    h.openai.state.absentSettingsAnswer = answer;
     h.openai.state.addProject({ name: 'Alpha' });
-    expect(messageText(await h.ask('spend-limit show --project Alpha'))).toContain(
-      'No spend limit is set for project Alpha',
-    );
+    for (const scope of ['--project Alpha', '']) {
+      const text = messageText(await h.ask(`spend-limit show ${scope}`.trim()));
+      expect(text).toContain(`No spend limit is set for ${scope ? 'project Alpha' : 'the organization'}`);
+      expect(text).not.toContain('$0.00');
+    }
   });
 
   it('shows a limit in dollars and whether it is enforcing', async () => {

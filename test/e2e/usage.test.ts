@@ -95,16 +95,16 @@ describe('/openai usage (completions) through the real app', () => {
     expect(call?.query.get('start_time')).toBe(String(unix('2026-02-14')));
     expect(call?.query.get('end_time')).toBe(String(unix('2026-03-16')));
     expect(call?.query.get('bucket_width')).toBe('1d');
-    expect(call?.query.getAll('group_by[]')).toEqual(['model']);
+    expect(call?.query.getAll('group_by')).toEqual(['model']);
   });
 
-  it('groups by project with names (archived included) and narrows with project_ids[]', async () => {
+  it('groups by project with names (archived included) and narrows with project_ids', async () => {
     const byProject = await h.ask('usage --by project');
     expect(rows(byProject).map((row) => row.split('  ·  ').slice(0, 2).join(' '))).toEqual([
       `• *Alpha* \`${ids.alpha}\``,
       `• *Old one* \`${ids.old}\``,
     ]);
-    expect(usageCalls()[0]?.query.getAll('group_by[]')).toEqual(['project_id']);
+    expect(usageCalls()[0]?.query.getAll('group_by')).toEqual(['project_id']);
     const lists = h.openai.requests.filter((r) => r.path === '/organization/projects');
     expect(lists.map((r) => r.query.get('include_archived'))).toEqual(['true']);
 
@@ -112,7 +112,7 @@ describe('/openai usage (completions) through the real app', () => {
     expect(messageText(narrowed)).toContain(
       `Completions usage from 2026-03-09 to 2026-03-15 (7 days, UTC) for Old one: ${n(4 * 350)} tokens in 4 requests`,
     );
-    expect(usageCalls()[1]?.query.getAll('project_ids[]')).toEqual([ids.old]);
+    expect(usageCalls()[1]?.query.getAll('project_ids')).toEqual([ids.old]);
   });
 
   it('reads every page of a range longer than one page of daily buckets (31)', async () => {

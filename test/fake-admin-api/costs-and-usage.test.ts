@@ -47,19 +47,19 @@ describe('costs', () => {
     expect(reply.body.data[2].results).toEqual([]);
   });
 
-  it('groups by project_id and line_item and filters by project_ids[]', async () => {
+  it('groups by project_id and line_item and filters by project_ids', async () => {
     api.state.addCost({ projectId: 'proj_a', day: '2026-06-01', amount: 1, lineItem: 'Text models' });
     api.state.addCost({ projectId: 'proj_a', day: '2026-06-01', amount: 2, lineItem: 'Text models' });
     api.state.addCost({ projectId: 'proj_b', day: '2026-06-01', amount: 4, lineItem: 'Image models' });
     const base = `/organization/costs?start_time=${JUNE_1}&limit=1`;
-    const grouped = await client.get(`${base}&group_by[]=project_id&group_by[]=line_item`);
+    const grouped = await client.get(`${base}&group_by=project_id&group_by=line_item`);
     expect(grouped.body.data[0].results.map((r: Json) => [r.project_id, r.line_item, r.amount.value])).toEqual([
       ['proj_a', 'Text models', 3],
       ['proj_b', 'Image models', 4],
     ]);
-    expect(amounts((await client.get(`${base}&project_ids[]=proj_b`)).body.data[0])).toEqual([4]);
+    expect(amounts((await client.get(`${base}&project_ids=proj_b`)).body.data[0])).toEqual([4]);
+    expect((await client.get(`${base}&group_by=model`)).body.error.param).toBe('group_by');
     expect((await client.get(`${base}&group_by[]=model`)).body.error.param).toBe('group_by[]');
-    expect((await client.get(`${base}&group_by=project_id`)).body.error.param).toBe('group_by');
   });
 
   it('pages with next_page tokens (style C) and enforces limit and bucket_width', async () => {
@@ -101,7 +101,7 @@ describe('usage', () => {
       num_model_requests: 3,
       model: null,
     });
-    const byModel = await client.get(`${base}&group_by[]=model&models[]=o3`);
+    const byModel = await client.get(`${base}&group_by=model&models=o3`);
     expect(byModel.body.data[1].results).toHaveLength(1);
     expect(byModel.body.data[1].results[0]).toMatchObject({ model: 'o3', input_tokens: 5 });
     const hourly = await client.get(`/organization/usage/completions?start_time=${JUNE_1}&bucket_width=1h`);

@@ -93,10 +93,10 @@ describe('invites', () => {
 });
 
 describe('users', () => {
-  it('lists with an emails[] filter, modifies the role and deletes', async () => {
+  it('lists with an emails filter, modifies the role and deletes', async () => {
     api.state.addUser({ email: 'a@x.com', name: 'A' });
     api.state.addUser({ email: 'b@x.com', role: 'owner' });
-    const filtered = await client.get('/organization/users?emails[]=b@x.com&emails[]=nobody@x.com');
+    const filtered = await client.get('/organization/users?emails=b@x.com&emails=nobody@x.com');
     expect(filtered.body.data).toHaveLength(1);
     expect(filtered.body.data[0]).toMatchObject({ object: 'organization.user', id: 'user_2', role: 'owner' });
     const modified = await client.post('/organization/users/user_1', { role: 'owner' });

@@ -154,15 +154,23 @@ describe('rate limits and model permissions', () => {
     expect((await client.post(`${base}/rl-nope`, {})).status).toBe(404);
   });
 
-  it('answers 404 until permissions are set, replaces them on POST and removes them on DELETE', async () => {
+  it('answers an empty deny-list until permissions are set, replaces them on POST and removes them on DELETE', async () => {
     const path = '/organization/projects/proj_default/model_permissions';
-    expect((await client.get(path)).body.error.code).toBe('not_found');
+    const unrestricted = { object: 'project.model_permissions', mode: 'deny_list', model_ids: [] };
+    expect((await client.get(path)).body).toEqual(unrestricted);
     await client.post(path, { mode: 'allow_list', model_ids: ['gpt-4.1', 'o3'] });
     const replaced = await client.post(path, { mode: 'deny_list', model_ids: ['o3'] });
     expect(replaced.body).toEqual({ object: 'project.model_permissions', mode: 'deny_list', model_ids: ['o3'] });
     expect((await client.get(path)).body.model_ids).toEqual(['o3']);
     expect((await client.post(path, { mode: 'block_list', model_ids: [] })).body.error.param).toBe('mode');
     expect((await client.del(path)).body).toEqual({ object: 'project.model_permissions.deleted', deleted: true });
+    expect((await client.get(path)).body).toEqual(unrestricted);
+  });
+
+  it('answers 404 for permissions never set when made to, as some servers do', async () => {
+    api.state.absentSettingsAnswer = 'not_found';
+    const path = '/organization/projects/proj_default/model_permissions';
+    expect((await client.get(path)).body.error.code).toBe('not_found');
     expect((await client.del(path)).status).toBe(404);
   });
 });

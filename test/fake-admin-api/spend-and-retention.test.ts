@@ -90,11 +90,18 @@ describe('spend alerts', () => {
 });
 
 describe('spend limits', () => {
-  it('answers 404 while unset, sets and reports enforcement from month-to-date cost, then deletes', async () => {
+  const unset = (level: string) => ({
+    object: `${level}.spend_limit`,
+    threshold_amount: 0,
+    currency: 'USD',
+    interval: 'month',
+    enforcement: { status: 'inactive' },
+  });
+
+  it('answers a zero limit while unset, sets and reports enforcement from month-to-date cost, then deletes', async () => {
     api.state.now = Date.UTC(2026, 5, 20) / 1000;
     const path = '/organization/projects/proj_default/spend_limit';
-    expect((await client.get(path)).status).toBe(404);
-    expect((await client.del(path)).status).toBe(404);
+    expect((await client.get(path)).body).toEqual(unset('project'));
     expect((await client.post(path, { threshold_amount: 0, currency: 'USD', interval: 'month' })).body.error.code).toBe(
       'integer_below_min_value',
     );
@@ -109,13 +116,20 @@ describe('spend limits', () => {
     api.state.addCost({ projectId: 'proj_default', day: '2026-06-10', amount: 50 });
     expect((await client.get(path)).body.enforcement.status).toBe('enforcing');
     expect((await client.del(path)).body).toEqual({ object: 'project.spend_limit.deleted', deleted: true });
+    expect((await client.get(path)).body).toEqual(unset('project'));
+  });
+
+  it('answers 404 while unset when made to, as some servers do', async () => {
+    api.state.absentSettingsAnswer = 'not_found';
+    const path = '/organization/projects/proj_default/spend_limit';
     expect((await client.get(path)).status).toBe(404);
+    expect((await client.del(path)).status).toBe(404);
   });
 
   it('keeps the organization limit separate', async () => {
     await client.post('/organization/spend_limit', { threshold_amount: 1, currency: 'USD', interval: 'month' });
     expect((await client.get('/organization/spend_limit')).body.object).toBe('organization.spend_limit');
-    expect((await client.get('/organization/projects/proj_default/spend_limit')).status).toBe(404);
+    expect((await client.get('/organization/projects/proj_default/spend_limit')).body).toEqual(unset('project'));
   });
 });
 

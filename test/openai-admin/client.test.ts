@@ -163,14 +163,14 @@ describe('AdminClient', () => {
     await expect(client.request(user, { method: 'GET', path: '/u' })).rejects.toBeInstanceOf(UnexpectedResponseError);
   });
 
-  it('encodes query arrays and objects in bracket form', async () => {
+  it('encodes query arrays as the document describes them (the key repeated) and objects in bracket form', async () => {
     await client.request(anything, {
       method: 'GET',
       path: '/organization/audit_logs',
       query: { emails: ['a@x.com', 'b@x.com'], effective_at: { gte: 1, lt: 2 }, skip: undefined },
     });
     expect(decodeURIComponent(server.requests[0]?.url ?? '')).toBe(
-      '/v1/organization/audit_logs?emails[]=a@x.com&emails[]=b@x.com&effective_at[gte]=1&effective_at[lt]=2',
+      '/v1/organization/audit_logs?emails=a@x.com&emails=b@x.com&effective_at[gte]=1&effective_at[lt]=2',
     );
   });
 

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { NotFoundError, UsageError } from '../../errors.js';
 import { NotFoundApiError } from '../../openai-admin/errors.js';
-import { collect } from '../../openai-admin/pagination.js';
 import type { ProjectUser } from '../../openai-admin/resources/project-users.js';
 import { forFlag, formatSpan, grantDuration } from '../grants/duration.js';
 import { grantsOf, withGrant } from '../grants/with-grant.js';
 import type { OperationDeps } from '../ports.js';
+import { findUserByEmail } from '../resolve.js';
 import { defineOperation } from './operation.js';
 import { projectArg, resolveActiveProject } from './scope.js';
 
@@ -61,7 +61,7 @@ export const accessRequest = defineOperation({
         'Slack shows no email address for you, so your OpenAI account cannot be found; ask an admin for an invite.',
       );
     }
-    const [user] = await collect(deps.admin.users.list({ emails: [email] }), 1);
+    const user = await findUserByEmail(deps.admin, email);
     if (!user) {
       throw new NotFoundError(
         `No member of the OpenAI organization has your Slack email ${email}; ask an admin for an invite ` +

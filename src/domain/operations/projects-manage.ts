@@ -1,10 +1,22 @@
 import { z } from 'zod';
 import { UsageError } from '../../errors.js';
 import type { AdminApi } from '../../openai-admin/index.js';
+import { PROJECT_RESIDENCIES } from '../../openai-admin/resources/projects.js';
 import { formatDate } from '../reply.js';
 import { resolveProject } from '../resolve.js';
 import { defineOperation } from './operation.js';
 import { projectArg, resolveActiveProject } from './scope.js';
+
+const residency = z
+  .string()
+  .trim()
+  .transform((value) => value.toUpperCase())
+  .pipe(
+    z.enum(PROJECT_RESIDENCIES, {
+      error: (issue) =>
+        `"${String(issue.input)}" is not a data residency region; use one of ${PROJECT_RESIDENCIES.join(', ')}.`,
+    }),
+  );
 
 const projectName = z
   .string()
@@ -50,17 +62,36 @@ export const projectsCreate = defineOperation({
   name: 'projects.create',
   words: ['projects', 'create'],
   summary: 'Create a project (quote a name with spaces)',
-  args: [{ name: 'name', kind: 'positional', placeholder: '<name>' }],
-  input: z.object({ name: projectName }),
+  args: [
+    { name: 'name', kind: 'positional', placeholder: '<name>' },
+    {
+      name: 'residency',
+      kind: 'flag',
+      placeholder: '<region>',
+      optional: true,
+      choices: PROJECT_RESIDENCIES,
+      help: 'data residency region, fixed at creation, e.g. EU_STORAGE_PROCESSING',
+    },
+  ],
+  input: z.object({ name: projectName, residency: residency.optional() }),
   risk: 'write',
   async resolve(deps, input) {
     await assertNameFree(deps.admin, input.name);
     return input;
   },
-  describe: (input) => `Create project ${input.name}`,
+  describe: (input) =>
+    `Create project ${input.name}${input.residency ? ` with data residency ${input.residency}` : ''}`,
   async run(deps, input) {
-    const { data, requestId } = await deps.admin.projects.create({ name: input.name });
-    return { title: `Created project ${data.name ?? input.name}.`, notes: [`Project id: ${data.id}`], requestId };
+    const { data, requestId } = await deps.admin.projects.create({
+      name: input.name,
+      ...(input.residency ? { residency: input.residency } : {}),
+    });
+    const region = data.residency ?? input.residency;
+    return {
+      title: `Created project ${data.name ?? input.name}.`,
+      notes: [`Project id: ${data.id}`, ...(region ? [`Data residency: ${region}`] : [])],
+      requestId,
+    };
   },
 });
 

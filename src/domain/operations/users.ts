@@ -29,6 +29,8 @@ export const usersList = defineOperation({
   async run(deps, input) {
     const items: ReplyItem[] = [];
     for await (const user of deps.admin.users.list(input.email.length ? { emails: input.email } : {})) {
+      // Only rows that match: a server that ignored the filter must not make the list name other people.
+      if (input.email.length && !input.email.includes((user.email ?? '').toLowerCase())) continue;
       items.push(userItem(user));
     }
     return {

@@ -54,11 +54,12 @@ const nonEmpty = (list: readonly string[] | undefined) => (list && list.length >
 
 function toWire(query: AuditLogQuery): QueryObject {
   return {
-    event_types: nonEmpty(query.eventTypes),
-    actor_ids: nonEmpty(query.actorIds),
-    actor_emails: nonEmpty(query.actorEmails),
-    project_ids: nonEmpty(query.projectIds),
-    resource_ids: nonEmpty(query.resourceIds),
+    // The document names these filters with their brackets.
+    'event_types[]': nonEmpty(query.eventTypes),
+    'actor_ids[]': nonEmpty(query.actorIds),
+    'actor_emails[]': nonEmpty(query.actorEmails),
+    'project_ids[]': nonEmpty(query.projectIds),
+    'resource_ids[]': nonEmpty(query.resourceIds),
     effective_at: query.effectiveAt,
     tenant_only: query.tenantOnly ? true : undefined,
     limit: query.limit,

@@ -10,12 +10,31 @@ export const project = z.looseObject({
   created_at: z.number().nullish(),
   archived_at: z.number().nullish(),
   status: z.string().nullish(),
+  residency: z.string().nullish(),
 });
 export type Project = z.output<typeof project>;
 
+/** The data residency regions the Admin API lists for new projects (`PublicProjectResidency`). */
+export const PROJECT_RESIDENCIES = [
+  'GLOBAL',
+  'US_STORAGE_PROCESSING',
+  'EU_STORAGE_PROCESSING',
+  'JP_STORAGE',
+  'KR_STORAGE',
+  'CA_STORAGE',
+  'SG_STORAGE',
+  'IN_STORAGE',
+  'AU_STORAGE',
+  'GB_STORAGE',
+  'AE_STORAGE',
+  'AE_STORAGE_PROCESSING',
+] as const;
+export type ProjectResidency = (typeof PROJECT_RESIDENCIES)[number];
+
 export interface ProjectCreateParams {
   name: string;
-  geography?: string;
+  /** Where the project's data is stored (and processed); set at creation only. */
+  residency?: ProjectResidency;
 }
 
 /** `/organization/projects`: projects can be created, renamed and archived, never deleted. */

@@ -23,6 +23,20 @@ export interface SpendLimitParams {
 
 const deleted = z.looseObject({ deleted: z.boolean().optional() });
 
+/** What a read may answer when no limit is set: the document is silent, so empty values are accepted too. */
+const storedLimit = spendLimit.extend({
+  threshold_amount: z.number().nullish(),
+  currency: z.string().nullish(),
+  interval: z.string().nullish(),
+});
+
+/** A limit only when it caps something: a missing, null or zero amount means none is set. */
+function asLimit(read: z.output<typeof storedLimit>): SpendLimit | null {
+  const { threshold_amount, currency, interval } = read;
+  if (!threshold_amount || threshold_amount <= 0) return null;
+  return { ...read, threshold_amount, currency: currency ?? 'USD', interval: interval ?? 'month' };
+}
+
 /**
  * The hard spend limit (a singleton) of the organization (`projectId` null, `/organization/spend_limit`) or of a
  * project (`/organization/projects/{project_id}/spend_limit`). Amounts are integer cents.
@@ -31,10 +45,11 @@ export function spendLimitsResource(client: AdminClient) {
   const at = (projectId: string | null) =>
     projectId === null ? '/organization/spend_limit' : path`/organization/projects/${projectId}/spend_limit`;
   return {
-    /** The limit, or `data: null` when none is set (the API answers 404). */
+    /** The limit, or `data: null` when none is set: a 404, or a 200 with an empty or zero amount. */
     async retrieve(projectId: string | null): Promise<ApiResponse<SpendLimit | null>> {
       try {
-        return await client.request(spendLimit, { method: 'GET', path: at(projectId) });
+        const { data, requestId } = await client.request(storedLimit, { method: 'GET', path: at(projectId) });
+        return { data: asLimit(data), requestId };
       } catch (error) {
         if (error instanceof NotFoundApiError) return { data: null, requestId: error.requestId };
         throw error;

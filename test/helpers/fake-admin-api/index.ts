@@ -1,5 +1,6 @@
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { recordExchange } from '../openapi/drift-record.js';
 import { defaultErrorEnvelope } from './api-error.js';
 import { dispatch, type Reply } from './http/dispatch.js';
 import { FaultQueue } from './http/fault-queue.js';
@@ -62,7 +63,12 @@ export async function startFakeAdminApi(options: FakeAdminApiOptions = {}): Prom
         requests.push(request.recorded);
         const fault = faults.take(request.recorded.method, request.recorded.path);
         await sleeper.sleep(delayMs + (fault?.delayMs ?? 0));
-        send(res, requestId, fault ? faultReply(fault) : dispatch(state, router, request));
+        const reply = fault ? faultReply(fault) : dispatch(state, router, request);
+        send(res, requestId, reply);
+        const { method, rawPath, query, body } = request.recorded;
+        // Injected faults answer out of the document on purpose; only the request is checked then.
+        const response = fault ? undefined : { status: reply.status, body: reply.body };
+        recordExchange({ method, rawPath: rawPath.replace(/^\/v1(?=\/|$)/, ''), query, body, response });
       })
       .catch((error: unknown) => {
         send(res, requestId, {

@@ -12,8 +12,9 @@ interface IntBounds {
 }
 
 /**
- * Reads query parameters the way the SDK sends them (qs `brackets` mode): arrays only as `key[]=v`,
- * objects only as `key[op]=v`. Any other form is a client bug and gets a 400 naming the parameter.
+ * Reads query parameters. Arrays come as the OpenAPI document describes them (`key=a&key=b`) or as the SDKs
+ * send them (`key[]=a&key[]=b`), either accepted; objects only as `key[op]=v`. Any other form is a client bug
+ * and gets a 400 naming the parameter.
  */
 export class QueryReader {
   constructor(readonly params: URLSearchParams) {}
@@ -56,12 +57,26 @@ export class QueryReader {
     return raw as T;
   }
 
-  /** An array parameter; only `name[]=a&name[]=b` is accepted. */
+  /** An array parameter, as `name=a&name=b` or `name[]=a&name[]=b`. */
   list(name: string): string[] {
+    for (const key of this.params.keys()) {
+      if (key.startsWith(`${name}[`) && key !== `${name}[]`) {
+        throw badRequest(
+          `Invalid query parameter '${key}': '${name}' is an array; send it as '${name}=value' or '${name}[]=value'.`,
+          name,
+          'invalid_value',
+        );
+      }
+    }
+    return [...this.params.getAll(name), ...this.params.getAll(`${name}[]`)];
+  }
+
+  /** An array parameter whose documented name carries the brackets (`event_types[]`): only that form. */
+  bracketList(name: string): string[] {
     for (const key of this.params.keys()) {
       if (key === name || (key.startsWith(`${name}[`) && key !== `${name}[]`)) {
         throw badRequest(
-          `Invalid query parameter '${key}': '${name}' is an array; send it in bracket form, e.g. '${name}[]=value'.`,
+          `Invalid query parameter '${key}': the parameter is named '${name}[]', e.g. '${name}[]=value'.`,
           name,
           'invalid_value',
         );
@@ -74,7 +89,9 @@ export class QueryReader {
   listOf<T extends string>(name: string, values: readonly T[]): T[] {
     const items = this.list(name);
     for (const item of items) {
-      if (!(values as readonly string[]).includes(item)) throw invalidValue(`${name}[]`, item, values);
+      if (!(values as readonly string[]).includes(item)) {
+        throw invalidValue(this.params.has(name) ? name : `${name}[]`, item, values);
+      }
     }
     return items as T[];
   }

@@ -49,11 +49,11 @@ function inRange(value: number, range: Range): boolean {
 export function registerAuditLogRoutes(router: Router): void {
   router.get('/organization/audit_logs', (ctx) => {
     const { query } = ctx;
-    const types = query.list('event_types');
-    const actorIds = query.list('actor_ids');
-    const actorEmails = query.list('actor_emails').map((email) => email.toLowerCase());
-    const projectIds = query.list('project_ids');
-    const resourceIds = query.list('resource_ids');
+    const types = query.bracketList('event_types');
+    const actorIds = query.bracketList('actor_ids');
+    const actorEmails = query.bracketList('actor_emails').map((email) => email.toLowerCase());
+    const projectIds = query.bracketList('project_ids');
+    const resourceIds = query.bracketList('resource_ids');
     const range = query.range('effective_at');
     const tenantOnly = query.bool('tenant_only') ?? false;
     for (const type of types) {

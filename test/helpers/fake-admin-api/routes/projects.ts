@@ -5,15 +5,30 @@ import { idCursorPage } from '../pagination.js';
 import type { Router } from '../router.js';
 import { projectView } from '../views/org-views.js';
 
+/** Data residency regions a project can be created in; fixed at creation. */
+const RESIDENCIES = [
+  'GLOBAL',
+  'US_STORAGE_PROCESSING',
+  'EU_STORAGE_PROCESSING',
+  'JP_STORAGE',
+  'KR_STORAGE',
+  'CA_STORAGE',
+  'SG_STORAGE',
+  'IN_STORAGE',
+  'AU_STORAGE',
+  'GB_STORAGE',
+  'AE_STORAGE',
+  'AE_STORAGE_PROCESSING',
+] as const;
+
 const createProjectBody = z.strictObject({
   name: z.string().min(1),
-  geography: z.string().nullable().optional(),
+  residency: z.enum(RESIDENCIES).nullable().optional(),
   external_key_id: z.string().nullable().optional(),
 });
 
 const modifyProjectBody = z.strictObject({
   name: z.string().min(1).nullable().optional(),
-  geography: z.string().nullable().optional(),
   external_key_id: z.string().nullable().optional(),
 });
 
@@ -29,7 +44,7 @@ export function registerProjectRoutes(router: Router): void {
     const input = parseBody(createProjectBody, body);
     const project = state.addProject({
       name: input.name,
-      geography: input.geography ?? null,
+      residency: input.residency ?? null,
       externalKeyId: input.external_key_id ?? null,
     });
     audit('project.created', { id: project.id, data: { name: project.name, title: project.name } }, project.id);
@@ -46,7 +61,6 @@ export function registerProjectRoutes(router: Router): void {
     state.requireActiveProject(project.id);
     const input = parseBody(modifyProjectBody, body);
     if (input.name) project.name = input.name;
-    if (input.geography !== undefined) project.geography = input.geography;
     if (input.external_key_id !== undefined) project.externalKeyId = input.external_key_id;
     audit('project.updated', { id: project.id, changes_requested: { title: project.name } }, project.id);
     return projectView(project);

@@ -7,7 +7,10 @@ import { auditSettingsChange, spendLimitBody } from './shared.js';
 
 type Level = 'organization' | 'project';
 
-/** Hard spend limits (singletons): GET and DELETE are a 404 while none is set; POST creates or replaces. */
+/**
+ * Hard spend limits (singletons): POST creates or replaces. While none is set, GET answers a limit of 0 that
+ * is not enforcing and DELETE succeeds, or both are a 404, as the state's `absentSettingsAnswer` says.
+ */
 export function registerSpendLimitRoutes(router: Router): void {
   registerLevel(router, '/organization/spend_limit', 'organization');
   registerLevel(router, '/organization/projects/:project_id/spend_limit', 'project');
@@ -15,19 +18,27 @@ export function registerSpendLimitRoutes(router: Router): void {
 
 function registerLevel(router: Router, path: string, level: Level): void {
   const projectIdOf = (ctx: RouteContext): string | null => (level === 'project' ? ctx.param('project_id') : null);
-  const current = (ctx: RouteContext, forWrite: boolean): SpendLimitRecord => {
+  const current = (ctx: RouteContext, forWrite: boolean): SpendLimitRecord | null => {
     const projectId = projectIdOf(ctx);
     const project = projectId === null ? null : ctx.state.requireProject(projectId);
     if (project && forWrite) ctx.state.requireActiveProject(project.id);
     const limit = project ? project.spendLimit : ctx.state.orgSpendLimit;
-    if (!limit) {
+    if (!limit && ctx.state.absentSettingsAnswer === 'not_found') {
       const owner = project ? `project ${project.id}` : 'the organization';
       throw new ApiError(404, `No spend limit is set for ${owner}.`, { code: 'not_found' });
     }
     return limit;
   };
-  const view = (ctx: RouteContext, limit: SpendLimitRecord) =>
-    spendLimitView(limit, level, ctx.state.monthToDateSpend(projectIdOf(ctx)));
+  const view = (ctx: RouteContext, limit: SpendLimitRecord | null) =>
+    limit
+      ? spendLimitView(limit, level, ctx.state.monthToDateSpend(projectIdOf(ctx)))
+      : {
+          object: `${level}.spend_limit`,
+          threshold_amount: 0,
+          currency: 'USD',
+          interval: 'month',
+          enforcement: { status: 'inactive' },
+        };
 
   router.get(path, (ctx) => view(ctx, current(ctx, false)));
 

@@ -16,9 +16,8 @@ const modifyUserBody = z.strictObject({
 export function registerUserRoutes(router: Router): void {
   router.get('/organization/users', ({ state, query }) => {
     const emails = query.list('emails').map((email) => email.toLowerCase());
-    const users = [...state.users.values()].filter(
-      (user) => emails.length === 0 || emails.includes(user.email.toLowerCase()),
-    );
+    const filtered = emails.length > 0 && !state.ignoresEmailFilter;
+    const users = [...state.users.values()].filter((user) => !filtered || emails.includes(user.email.toLowerCase()));
     return idCursorPage(users, { limit: query.limit(20, 1, 100), after: query.string('after') }, userView);
   });
 

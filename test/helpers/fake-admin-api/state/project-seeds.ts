@@ -14,7 +14,7 @@ import type {
 export interface NewProject {
   name: string;
   archived?: boolean;
-  geography?: string | null;
+  residency?: string | null;
   externalKeyId?: string | null;
   createdAt?: number;
 }
@@ -45,7 +45,7 @@ export class ProjectSeeds extends OrgSeeds {
   addProject(input: NewProject): ProjectRecord {
     const project = this.newProject(this.ids.next('proj'), input.name, false);
     if (input.createdAt !== undefined) project.createdAt = input.createdAt;
-    project.geography = input.geography ?? null;
+    project.residency = input.residency ?? null;
     project.externalKeyId = input.externalKeyId ?? null;
     if (input.archived) project.archivedAt = this.now;
     this.projects.set(project.id, project);

@@ -109,7 +109,8 @@ export interface ProjectRecord {
   createdAt: number;
   archivedAt: number | null;
   externalKeyId: string | null;
-  geography: string | null;
+  /** Data residency region chosen at creation; `null` when none was. */
+  residency: string | null;
   isDefault: boolean;
   members: Map<string, MemberRecord>;
   serviceAccounts: Map<string, ServiceAccountRecord>;

@@ -31,6 +31,13 @@ export class StateCore {
   orgSpendLimit: SpendLimitRecord | null = null;
   /** Default `modified_abuse_monitoring`, the least strict value of the organization enum. */
   orgDataRetention: OrgRetentionType = 'modified_abuse_monitoring';
+  /** When set, `GET /organization/users` lists everyone whatever `emails` asks for, as a server that drops the filter would. */
+  ignoresEmailFilter = false;
+  /**
+   * How a project's model permissions or a spend limit that was never set is read: `empty`, a 200 with empty
+   * values (the only answer the document allows), or `not_found`, a 404 as some servers answer.
+   */
+  absentSettingsAnswer: 'empty' | 'not_found' = 'empty';
   readonly auditLogs: AuditLogRecord[] = [];
   readonly costs: CostRecord[] = [];
   readonly completionsUsage: CompletionsUsageRecord[] = [];
@@ -64,6 +71,8 @@ export class StateCore {
     }
     this.orgSpendLimit = null;
     this.orgDataRetention = 'modified_abuse_monitoring';
+    this.ignoresEmailFilter = false;
+    this.absentSettingsAnswer = 'empty';
     this.auditLogs.length = 0;
     this.costs.length = 0;
     this.completionsUsage.length = 0;
@@ -81,7 +90,7 @@ export class StateCore {
       createdAt: this.now,
       archivedAt: null,
       externalKeyId: null,
-      geography: null,
+      residency: null,
       isDefault,
       members: new Map(),
       serviceAccounts: new Map(),

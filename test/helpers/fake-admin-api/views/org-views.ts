@@ -57,6 +57,7 @@ export function projectView(project: ProjectRecord) {
     archived_at: project.archivedAt,
     status: project.archivedAt === null ? 'active' : 'archived',
     external_key_id: project.externalKeyId,
+    ...(project.residency === null ? {} : { residency: project.residency }),
   };
 }
 
@@ -88,5 +89,6 @@ export function groupView(group: GroupRecord) {
 
 /** Group member list item. */
 export function groupUserView(user: UserRecord) {
-  return { id: user.id, name: user.name, email: user.email };
+  // The document types a group member's name as a string, never null.
+  return { id: user.id, name: user.name ?? '', email: user.email };
 }

@@ -66,9 +66,9 @@ function ownerView(state: FakeState, project: ProjectRecord, key: ProjectApiKeyR
       type: 'service_account',
       service_account: {
         id: key.owner.serviceAccountId,
-        name: account?.name ?? null,
-        created_at: account?.createdAt ?? null,
-        role: account?.role ?? null,
+        name: account?.name ?? '',
+        created_at: account?.createdAt ?? key.createdAt,
+        role: account?.role ?? '',
       },
     };
   }
@@ -78,10 +78,10 @@ function ownerView(state: FakeState, project: ProjectRecord, key: ProjectApiKeyR
     type: 'user',
     user: {
       id: key.owner.userId,
-      email: user?.email ?? null,
-      name: user?.name ?? null,
-      created_at: user?.addedAt ?? null,
-      role: member?.role ?? null,
+      email: user?.email ?? '',
+      name: user?.name ?? '',
+      created_at: user?.addedAt ?? key.createdAt,
+      role: member?.role ?? '',
     },
   };
 }
