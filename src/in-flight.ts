@@ -11,14 +11,14 @@ export interface InFlightLimits {
 }
 
 /**
- * 256 at once matches the Admin API client's connection pool, so running work never queues again inside it, and a
- * burst of approvals whose Admin API calls are slow runs together instead of in waves; fewer
+ * 64 at once keeps the CPU that answers take in check during a flood (work that only waits, such as an approved
+ * action's Admin API call, steps aside with `aside`, so slow calls never hold places); fewer
  * run while the event loop is saturated (see below). 512 waiting is about half a second of work at the rate one
  * process answers when it has time to spare (about 1,000 a second), so what is accepted is answered promptly and
  * the rest hears "busy" at once; it holds a few kilobytes per request, so memory stays flat however long a flood
  * lasts. 25 ms keeps acknowledgements first during a burst while answers still leave every few turns of the loop.
  */
-export const DEFAULT_IN_FLIGHT_LIMITS: InFlightLimits = { concurrency: 256, queue: 512, maxDeferralMs: 25 };
+export const DEFAULT_IN_FLIGHT_LIMITS: InFlightLimits = { concurrency: 64, queue: 512, maxDeferralMs: 25 };
 
 /** How often, while work is pending, the share of time the event loop was busy is checked. */
 const LOAD_CHECK_MS = 100;
