@@ -1,8 +1,8 @@
 import type { KnownBlock } from '@slack/types';
 import type { ApprovalCard } from '../../domain/approvals/ports.js';
 import type { ApprovalRequest } from '../../storage/store.js';
-import { ACTIONS } from '../ids.js';
 import { clip, code, escapeText } from '../mrkdwn.js';
+import { approvalButtons } from './approval-buttons.js';
 import { LIMITS } from './limits.js';
 import { context, header, message, type SlackMessage, section } from './message.js';
 
@@ -96,26 +96,7 @@ export function renderApprovalCard(card: ApprovalCard): SlackMessage {
     );
   }
   if (request.state === 'pending') {
-    blocks.push({
-      type: 'actions',
-      block_id: `approval:${request.id}`,
-      elements: [
-        {
-          type: 'button',
-          action_id: ACTIONS.approve,
-          text: { type: 'plain_text', text: 'Approve' },
-          style: 'primary',
-          value: request.id,
-        },
-        {
-          type: 'button',
-          action_id: ACTIONS.reject,
-          text: { type: 'plain_text', text: 'Reject' },
-          style: 'danger',
-          value: request.id,
-        },
-      ],
-    });
+    blocks.push(approvalButtons(request));
   } else {
     blocks.push(section(outcome(card)));
   }
