@@ -14,9 +14,12 @@ const isDestructive = (operation: string) => operations.find((o) => o.name === o
 /** What the request will do, as one plain line. */
 const firstLine = (request: ApprovalRequest) => request.summary.split('\n')[0] || request.operation;
 
-/** Names the request a button decides, for screen readers: "Approve request apr_…: Remove Bob". */
+/**
+ * Names the request a button decides, for screen readers: "Approve request req_…, users.remove". It is a bare
+ * string, so it holds only the bot's own ids, never text someone typed.
+ */
 const label = (verb: string, request: ApprovalRequest) =>
-  plainText(`${verb} request ${request.id}: ${firstLine(request)}`, LABEL_CHARS);
+  plainText(`${verb} request ${request.id}, ${request.operation}`, LABEL_CHARS);
 
 /**
  * Approve and Reject for a pending card. Approving a destructive request first asks, in Slack's own
