@@ -27,7 +27,7 @@ import { createMetrics, type Metrics } from './metrics/metrics.js';
 import { endpointTemplate } from './openai-admin/endpoint-template.js';
 import { type AdminApi, createAdminApi } from './openai-admin/index.js';
 import { loadPolicyFile } from './policy-file.js';
-import { createApprovalNotifier } from './slack/adapters/approval-notifier.js';
+import { createApprovalNotifier, type NoticeOf } from './slack/adapters/approval-notifier.js';
 import { createDigestPublisher } from './slack/adapters/digest-publisher.js';
 import { createSlackDirectory } from './slack/adapters/directory.js';
 import { createSlackFileSink } from './slack/adapters/file-sink.js';
@@ -161,9 +161,10 @@ export async function buildContainer(config: Config, overrides: ContainerOverrid
     files: createSlackFileSink(slack),
   };
   const approvalLogger = logger.child({ layer: 'approvals' });
+  const noticeOf: NoticeOf = ({ request }) => policy.approverNotice(request.approver_role, request.requester_id);
   const notifier = routeApprovalCards(
-    createApprovalNotifier(slack, policy.approvalChannel, approvalLogger),
-    (channel) => createApprovalNotifier(slack, channel, approvalLogger),
+    createApprovalNotifier(slack, policy.approvalChannel, approvalLogger, noticeOf),
+    (channel) => createApprovalNotifier(slack, channel, approvalLogger, noticeOf),
   );
   const executor = new ApprovalExecutor(operations, operationDeps, notifier, {
     ...(overrides.executionLeaseMs ? { leaseTtlMs: overrides.executionLeaseMs } : {}),

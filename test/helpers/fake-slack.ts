@@ -70,7 +70,10 @@ export class FakeSlack {
   readonly calls: SlackCall[] = [];
   readonly users = new Map<string, FakeSlackUser>();
   readonly userGroups = new Map<string, string[]>();
-  readonly messages = new Map<string, { channel: string; ts: string; text?: unknown; blocks?: unknown }>();
+  readonly messages = new Map<
+    string,
+    { channel: string; ts: string; text?: unknown; blocks?: unknown; thread_ts?: string }
+  >();
   readonly uploads = new Map<string, Buffer>();
   #server: Server | undefined;
   #ts = 1_700_000_000;
@@ -232,8 +235,23 @@ export class FakeSlack {
     'chat.postMessage': (body) => {
       const ts = this.#nextTs();
       const channel = String(body.channel);
-      this.messages.set(`${channel}:${ts}`, { channel, ts, text: body.text, blocks: body.blocks });
-      return { ok: true, channel, ts, message: { ts, text: body.text } };
+      const thread = typeof body.thread_ts === 'string' ? body.thread_ts : undefined;
+      if (thread && !this.messages.has(`${channel}:${thread}`)) return { ok: false, error: 'thread_not_found' };
+      this.messages.set(`${channel}:${ts}`, {
+        channel,
+        ts,
+        text: body.text,
+        blocks: body.blocks,
+        ...(thread ? { thread_ts: thread } : {}),
+      });
+      return { ok: true, channel, ts, message: { ts, text: body.text, ...(thread ? { thread_ts: thread } : {}) } };
+    },
+    'chat.getPermalink': (body) => {
+      const found = this.messages.get(`${body.channel}:${body.message_ts}`);
+      if (!found) return { ok: false, error: 'message_not_found' };
+      const path = `https://fake.slack.com/archives/${found.channel}/p${found.ts.replace('.', '')}`;
+      const thread = found.thread_ts ? `?thread_ts=${found.thread_ts}&cid=${found.channel}` : '';
+      return { ok: true, channel: found.channel, permalink: `${path}${thread}` };
     },
     'chat.update': (body) => {
       const key = `${body.channel}:${body.ts}`;
