@@ -2,7 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
 import type { ApprovalCard, ApprovalNotifier } from '../../domain/approvals/ports.js';
 import type { ApproverNotice } from '../../domain/policy/policy.js';
-import { renderApprovalCard, renderRequesterNote } from '../blocks/approval-card.js';
+import { renderApprovalCard, renderRequesterNote, renderStatusReply } from '../blocks/approval-card.js';
 import { renderApproverDm } from '../blocks/approver-notice.js';
 
 /** Who hears of a pending request and how (from the policy); without it the card names no one. */
@@ -63,9 +63,19 @@ export function createApprovalNotifier(
         .catch((error: unknown) =>
           logger.warn({ err: error, requestId: card.request.id }, 'could not update approval card'),
         );
+      // Each call with a state other than pending follows one transition, so each change is told once.
+      if (card.request.state === 'pending') return;
+      const reply = renderStatusReply(card);
+      await client.chat
+        .postMessage({ channel: cardChannel, thread_ts: ts, text: reply.text, blocks: reply.blocks })
+        .catch((error: unknown) =>
+          logger.warn({ err: error, requestId: card.request.id }, 'could not reply in the card thread'),
+        );
     },
     async tellRequester(card: ApprovalCard) {
-      const message = renderRequesterNote(card);
+      const { card_channel: cardChannel, card_ts: ts } = card.request;
+      const link = cardChannel && ts ? await permalink({ channel: cardChannel, ts }) : undefined;
+      const message = renderRequesterNote(card, link);
       await client.chat
         .postMessage({ channel: card.request.requester_id, text: message.text, blocks: message.blocks })
         .catch((error: unknown) =>

@@ -114,10 +114,16 @@ export function renderApprovalCard(card: ApprovalCard, notice?: ApproverNotice):
   return message(`${HEADLINE[request.state]}: ${firstLine}`, blocks);
 }
 
-/** The private note to the requester about their request's current state. */
-export function renderRequesterNote(card: ApprovalCard): SlackMessage {
+/** The private note to the requester about their request's current state, linking its card when it can. */
+export function renderRequesterNote(card: ApprovalCard, permalink?: string): SlackMessage {
   const { request } = card;
   const firstLine = request.summary.split('\n')[0] ?? request.operation;
-  const text = `Your request ${code(request.id, 200)} (${clip(firstLine, 500)}): ${outcome(card)}`;
+  const link = permalink ? ` <${permalink}|View the card>` : '';
+  const text = `Your request ${code(request.id, 200)} (${clip(firstLine, 500)}): ${outcome(card)}${link}`;
   return message(`Your request ${request.id}: ${HEADLINE[request.state]}`, [section(text)]);
+}
+
+/** The reply in the card's thread that records one change of the request's state. */
+export function renderStatusReply(card: ApprovalCard): SlackMessage {
+  return message(`${HEADLINE[card.request.state]}: request ${card.request.id}`, [section(outcome(card))]);
 }
