@@ -28,6 +28,12 @@ export type CommandOutcome =
   | { kind: 'help'; entries: HelpEntry[]; topic?: string }
   | { kind: 'reply'; reply: Reply; operation: AnyOperation };
 
+/** What a caller of `handle` may learn as the command proceeds. */
+export interface CommandProgress {
+  /** The command named a valid operation and its input; it is about to be authorised and run. */
+  starting?(operation: AnyOperation): Promise<void>;
+}
+
 export interface CommandServiceDeps {
   operations: readonly AnyOperation[];
   policy: Policy;
@@ -46,7 +52,7 @@ export class CommandService {
   }
 
   /** Parses, authorises and runs a command; throws UsageError, ForbiddenError or an Admin API error. */
-  async handle(actor: Actor, text: string): Promise<CommandOutcome> {
+  async handle(actor: Actor, text: string, progress: CommandProgress = {}): Promise<CommandOutcome> {
     if (text.length > MAX_COMMAND_CHARS) {
       throw new UsageError(
         `The command is too long: ${text.length.toLocaleString('en-US')} characters, and a command may have at most ` +
@@ -71,6 +77,7 @@ export class CommandService {
     const operationFlags = new Map(flags);
     operationFlags.delete('reason');
     const input = bindInput(operation, words.slice(match.consumed), operationFlags);
+    await progress.starting?.(operation);
     return { kind: 'reply', reply: await this.run(actor, operation, input, reason), operation };
   }
 

@@ -7,6 +7,17 @@ export interface ResponseOptions {
   replaceOriginal?: boolean;
 }
 
+/** Removes the message a `response_url` last answered with (e.g. a private note a channel reply supersedes). */
+export async function deleteOriginal(url: string): Promise<void> {
+  const response = await request(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ delete_original: true }),
+  });
+  await response.body.dump();
+  if (response.statusCode >= 300) throw new Error(`response_url answered HTTP ${response.statusCode}`);
+}
+
 /** Posts messages to a `response_url` (which accepts five within 30 minutes), in order. */
 export async function postToResponseUrl(
   url: string,

@@ -168,6 +168,32 @@ export class FakeSlack {
   }
 
   /** Waits for the first post to the response_url named `responseId` (each command or click gets its own). */
+  /**
+   * What a response URL's messages leave on screen, as Slack applies them: `replace_original` replaces the message
+   * the URL last showed (or the one holding the clicked button, which is not listed), `delete_original` removes it.
+   */
+  shownVia(responseId: string): Record<string, unknown>[] {
+    const shown: Record<string, unknown>[] = [];
+    for (const call of this.callsTo(`response:${responseId}`)) {
+      if (call.body.delete_original === true) shown.pop();
+      else if (call.body.replace_original === true && shown.length > 0) shown[shown.length - 1] = call.body;
+      else shown.push(call.body);
+    }
+    return shown;
+  }
+
+  /** The first message a response URL received that is neither a "Working on it…" note nor its removal. */
+  waitForAnswer(responseId: string, timeoutMs = 5_000): Promise<SlackCall> {
+    return this.waitFor(
+      { index: 0 },
+      (call) =>
+        call.method === `response:${responseId}` &&
+        call.body.text !== 'Working on it…' &&
+        call.body.delete_original !== true,
+      timeoutMs,
+    );
+  }
+
   waitForResponse(responseId: string, timeoutMs = 5_000): Promise<SlackCall> {
     return this.waitFor({ index: 0 }, (call) => call.method === `response:${responseId}`, timeoutMs);
   }
