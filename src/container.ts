@@ -9,6 +9,7 @@ import type { CommandService } from './domain/command-service.js';
 import { DigestScheduler } from './domain/digests/digest-scheduler.js';
 import type { GrantExpirer } from './domain/grants/grant-expirer.js';
 import type { GrantService } from './domain/grants/grant-service.js';
+import { HomeService } from './domain/home.js';
 import { operations } from './domain/operations/index.js';
 import { Policy } from './domain/policy/policy.js';
 import type { OperationDeps } from './domain/ports.js';
@@ -31,9 +32,11 @@ import { createApprovalNotifier, type NoticeOf } from './slack/adapters/approval
 import { createDigestPublisher } from './slack/adapters/digest-publisher.js';
 import { createSlackDirectory } from './slack/adapters/directory.js';
 import { createSlackFileSink } from './slack/adapters/file-sink.js';
+import { refreshingHomes } from './slack/adapters/home-refreshing-notifier.js';
 import { routeApprovalCards } from './slack/adapters/routed-approval-notifier.js';
 import { createSecretCourier } from './slack/adapters/secret-courier.js';
 import { createBoltLogger } from './slack/bolt-logger.js';
+import { HomePublisher } from './slack/home-publisher.js';
 import { createStore } from './storage/create-store.js';
 import type { Store } from './storage/store.js';
 
@@ -60,6 +63,7 @@ export interface Container {
   readonly metrics: Metrics;
   readonly operations: typeof operations;
   readonly inFlight: InFlight;
+  readonly homes: HomePublisher;
   readonly health: () => Promise<boolean>;
   close(): Promise<void>;
 }
@@ -162,9 +166,13 @@ export async function buildContainer(config: Config, overrides: ContainerOverrid
   };
   const approvalLogger = logger.child({ layer: 'approvals' });
   const noticeOf: NoticeOf = ({ request }) => policy.approverNotice(request.approver_role, request.requester_id);
-  const notifier = routeApprovalCards(
-    createApprovalNotifier(slack, policy.approvalChannel, approvalLogger, noticeOf),
-    (channel) => createApprovalNotifier(slack, channel, approvalLogger, noticeOf),
+  // Home tabs follow each request; the publisher needs the approval service, so it is bound once that exists.
+  let homes: HomePublisher | undefined;
+  const notifier = refreshingHomes(
+    routeApprovalCards(createApprovalNotifier(slack, policy.approvalChannel, approvalLogger, noticeOf), (channel) =>
+      createApprovalNotifier(slack, channel, approvalLogger, noticeOf),
+    ),
+    async (request) => homes?.requestChanged(request),
   );
   const executor = new ApprovalExecutor(operations, operationDeps, notifier, {
     ...(overrides.executionLeaseMs ? { leaseTtlMs: overrides.executionLeaseMs } : {}),
@@ -181,6 +189,11 @@ export async function buildContainer(config: Config, overrides: ContainerOverrid
   });
   operationDeps.grants = grants;
   const approvals = new ApprovalService({ policy, operations, operationDeps, notifier, directory, executor });
+  homes = new HomePublisher(
+    slack,
+    new HomeService({ approvals, grants, policy, operationDeps }),
+    logger.child({ layer: 'home' }),
+  );
   operationDeps.approvals = approvals;
   const sweeper = new ApprovalSweeper(approvals, executor, {
     ...(overrides.sweepIntervalMs ? { intervalMs: overrides.sweepIntervalMs } : {}),
@@ -228,6 +241,7 @@ export async function buildContainer(config: Config, overrides: ContainerOverrid
     metrics,
     operations,
     inFlight,
+    homes,
     health: () => answersWithin(store, HEALTH_DEADLINE_MS),
     async close() {
       await digests.stop();

@@ -86,12 +86,19 @@ export class Policy {
     const groups = members.filter((m) => m.startsWith('S'));
     const users = members.filter((m) => !m.startsWith('S'));
     if (this.document.approvals.notify === 'mention') return { how: 'mention', groups, users };
-    const everyone = new Set(users);
-    for (const groupId of groups) {
+    return { how: 'dm', users: (await this.usersInRole(role)).filter((u) => u !== requesterId) };
+  }
+
+  /** Everyone named in a role, user groups expanded; "*" names no one in particular. */
+  async usersInRole(role: string): Promise<string[]> {
+    const listed: readonly string[] = Object.hasOwn(this.document.roles, role)
+      ? this.document.roles[role as RoleName]
+      : [];
+    const everyone = new Set(listed.filter((m) => m !== '*' && !m.startsWith('S')));
+    for (const groupId of listed.filter((m) => m.startsWith('S'))) {
       for (const userId of (await this.#groups?.membersOf(groupId)) ?? []) everyone.add(userId);
     }
-    everyone.delete(requesterId);
-    return { how: 'dm', users: [...everyone] };
+    return [...everyone];
   }
 
   async hasAnyRole(userId: string, roles: readonly RoleName[]): Promise<boolean> {
