@@ -10,6 +10,9 @@ const cell = (value: string): string => {
 
 /** A listing as CSV: one row per item with its name, id and facts, under a header row. */
 export function listingCsv(items: readonly ReplyItem[]): string {
-  const rows = items.map((item) => [item.title, item.id ?? '', (item.facts ?? []).join('; ')]);
+  const rows = items.map((item) => {
+    const details = [...(item.channelId ? [`in ${item.channelId}`] : []), ...(item.facts ?? [])];
+    return [item.title, item.id ?? '', details.join('; ')];
+  });
   return `${[['name', 'id', 'details'], ...rows].map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
 }

@@ -40,6 +40,8 @@ export interface ReplyItem {
   title: string;
   /** Machine id shown in code style, e.g. `proj_abc`. */
   id?: string;
+  /** A chat channel the item belongs to; surfaces that can show it as a link do. */
+  channelId?: string;
   /** Short facts, e.g. ['reader', 'added 2026-01-02']. */
   facts?: string[];
 }

@@ -1,5 +1,6 @@
 import { request } from 'undici';
 import type { SlackMessage } from './blocks/message.js';
+import { NO_UNFURL } from './blocks/message.js';
 
 export interface ResponseOptions {
   /** `in_channel` shows the reply to everyone; default is only to the person who asked. */
@@ -33,6 +34,7 @@ export async function postToResponseUrl(
         ...(options.replaceOriginal && index === 0 ? { replace_original: true } : { replace_original: false }),
         text: message.text,
         blocks: message.blocks,
+        ...NO_UNFURL,
       }),
     });
     await response.body.dump();

@@ -4,6 +4,7 @@ import type { ApprovalCard, ApprovalNotifier } from '../../domain/approvals/port
 import type { ApproverNotice } from '../../domain/policy/policy.js';
 import { renderApprovalCard, renderRequesterNote, renderStatusReply } from '../blocks/approval-card.js';
 import { renderApproverDm } from '../blocks/approver-notice.js';
+import { NO_UNFURL } from '../blocks/message.js';
 
 /** Who hears of a pending request and how (from the policy); without it the card names no one. */
 export type NoticeOf = (card: ApprovalCard) => Promise<ApproverNotice>;
@@ -38,7 +39,7 @@ export function createApprovalNotifier(
     const dm = renderApproverDm(card, where.channel, link);
     for (const user of users) {
       await client.chat
-        .postMessage({ channel: user, text: dm.text, blocks: dm.blocks })
+        .postMessage({ channel: user, text: dm.text, blocks: dm.blocks, ...NO_UNFURL })
         .catch((error: unknown) =>
           logger.warn({ err: error, requestId: card.request.id, user }, 'could not tell an approver'),
         );
@@ -49,7 +50,12 @@ export function createApprovalNotifier(
     async postCard(card) {
       const notice = await pendingNotice(card);
       const message = renderApprovalCard(card, notice);
-      const posted = await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks });
+      const posted = await client.chat.postMessage({
+        channel,
+        text: message.text,
+        blocks: message.blocks,
+        ...NO_UNFURL,
+      });
       const where = { channel: posted.channel ?? channel, ts: posted.ts as string };
       if (notice?.how === 'dm') await messageApprovers(card, notice.users, where);
       return where;
@@ -67,7 +73,7 @@ export function createApprovalNotifier(
       if (card.request.state === 'pending') return;
       const reply = renderStatusReply(card);
       await client.chat
-        .postMessage({ channel: cardChannel, thread_ts: ts, text: reply.text, blocks: reply.blocks })
+        .postMessage({ channel: cardChannel, thread_ts: ts, text: reply.text, blocks: reply.blocks, ...NO_UNFURL })
         .catch((error: unknown) =>
           logger.warn({ err: error, requestId: card.request.id }, 'could not reply in the card thread'),
         );
@@ -77,7 +83,7 @@ export function createApprovalNotifier(
       const link = cardChannel && ts ? await permalink({ channel: cardChannel, ts }) : undefined;
       const message = renderRequesterNote(card, link);
       await client.chat
-        .postMessage({ channel: card.request.requester_id, text: message.text, blocks: message.blocks })
+        .postMessage({ channel: card.request.requester_id, text: message.text, blocks: message.blocks, ...NO_UNFURL })
         .catch((error: unknown) =>
           logger.warn({ err: error, requestId: card.request.id }, 'could not tell the requester'),
         );

@@ -12,6 +12,12 @@ export interface SlackMessage {
   blocks: KnownBlock[];
 }
 
+/**
+ * Sent with every message: names, reasons and other text people typed are echoed in them, and a link in such text
+ * must not unfold into a preview of a page someone else chose.
+ */
+export const NO_UNFURL = { unfurl_links: false, unfurl_media: false } as const;
+
 /** A message from plain fallback text (escaped and cut here) and blocks built with the same rule. */
 export const message = (fallback: string, blocks: KnownBlock[]): SlackMessage => ({
   text: clip(fallback, LIMITS.fallbackChars) as FallbackText,

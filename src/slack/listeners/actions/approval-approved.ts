@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { NO_UNFURL } from '../../blocks/message.js';
 import { renderNotice } from '../../blocks/notice.js';
 import { postToResponseUrl } from '../../respond.js';
 import type { SlackServices } from '../../services.js';
@@ -16,6 +17,6 @@ export const approvalApproved =
       const note = renderNotice(decision.message);
       // A click on the Home tab comes without a response URL: the note goes by direct message instead.
       if (body.response_url) await postToResponseUrl(body.response_url, [note]);
-      else await client.chat.postMessage({ channel: body.user.id, text: note.text, blocks: note.blocks });
+      else await client.chat.postMessage({ channel: body.user.id, text: note.text, blocks: note.blocks, ...NO_UNFURL });
     });
   };
