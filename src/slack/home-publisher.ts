@@ -9,6 +9,7 @@ export class HomePublisher {
   readonly #client: WebClient;
   readonly #home: HomeService;
   readonly #logger: Logger;
+  #stopped = false;
 
   constructor(client: WebClient, home: HomeService, logger: Logger) {
     this.#client = client;
@@ -27,8 +28,17 @@ export class HomePublisher {
     await this.#publish(userId, budget);
   }
 
+  /**
+   * Stops republishing on changes (the bot is shutting down): reading what awaits someone expires overdue requests,
+   * and nothing may change the store while work in flight drains.
+   */
+  stop(): void {
+    this.#stopped = true;
+  }
+
   /** A request changed: publish again the Home of everyone it concerns (its requester and approvers). */
   async requestChanged(request: ApprovalRequest): Promise<void> {
+    if (this.#stopped) return;
     const people = await this.#home.concernedBy(request).catch(() => [request.requester_id]);
     const budget = await this.#home.budget(false);
     for (const userId of people) await this.#publish(userId, budget);
