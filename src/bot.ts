@@ -36,7 +36,7 @@ async function settledBy(work: Promise<unknown>, deadline: number): Promise<void
 
 /** Builds the Slack app and the container around Bolt's Web API client, and starts serving. */
 export async function startBot(config: Config, options: StartOptions = {}): Promise<RunningBot> {
-  const logger = options.logger ?? createAppLogger(config);
+  const logger = options.logger ?? createAppLogger(config, options.logDestination);
   const metrics = options.metrics ?? createMetrics();
   let storeHealth: () => Promise<boolean> = async () => false;
   const slack = createSlackApp(config, {
