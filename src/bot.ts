@@ -72,6 +72,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
         const deadline = Date.now() + graceMs;
         // Every source of new work stops first: stop() clears the sweeper's and scheduler's timers at once.
         const listeners = app.stop();
+        container.homes.stop();
         const schedulers = Promise.all([container.sweeper.stop(), container.digests.stop()]);
         await listeners;
         await ops?.close();

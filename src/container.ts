@@ -10,6 +10,7 @@ import type { CommandService } from './domain/command-service.js';
 import { DigestScheduler } from './domain/digests/digest-scheduler.js';
 import type { GrantExpirer } from './domain/grants/grant-expirer.js';
 import type { GrantService } from './domain/grants/grant-service.js';
+import { HomeService } from './domain/home.js';
 import { operations } from './domain/operations/index.js';
 import { Policy } from './domain/policy/policy.js';
 import type { OperationDeps } from './domain/ports.js';
@@ -28,13 +29,15 @@ import { createMetrics, type Metrics } from './metrics/metrics.js';
 import { endpointTemplate } from './openai-admin/endpoint-template.js';
 import { type AdminApi, createAdminApi } from './openai-admin/index.js';
 import { loadPolicyFile } from './policy-file.js';
-import { createApprovalNotifier } from './slack/adapters/approval-notifier.js';
+import { createApprovalNotifier, type NoticeOf } from './slack/adapters/approval-notifier.js';
 import { createDigestPublisher } from './slack/adapters/digest-publisher.js';
 import { createSlackDirectory } from './slack/adapters/directory.js';
 import { createSlackFileSink } from './slack/adapters/file-sink.js';
+import { refreshingHomes } from './slack/adapters/home-refreshing-notifier.js';
 import { routeApprovalCards } from './slack/adapters/routed-approval-notifier.js';
 import { createSecretCourier } from './slack/adapters/secret-courier.js';
 import { createBoltLogger } from './slack/bolt-logger.js';
+import { HomePublisher } from './slack/home-publisher.js';
 import { createStore } from './storage/create-store.js';
 import type { Store } from './storage/store.js';
 
@@ -61,6 +64,7 @@ export interface Container {
   readonly metrics: Metrics;
   readonly operations: typeof operations;
   readonly inFlight: InFlight;
+  readonly homes: HomePublisher;
   readonly health: () => Promise<boolean>;
   close(): Promise<void>;
 }
@@ -175,9 +179,13 @@ export async function buildContainer(config: Config, overrides: ContainerOverrid
     files: createSlackFileSink(slack),
   };
   const approvalLogger = logger.child({ layer: 'approvals' });
-  const notifier = routeApprovalCards(
-    createApprovalNotifier(slack, policy.approvalChannel, approvalLogger),
-    (channel) => createApprovalNotifier(slack, channel, approvalLogger),
+  const noticeOf: NoticeOf = ({ request }) => policy.approverNotice(request.approver_role, request.requester_id);
+  // Home tabs follow each request; the publisher, built below with the approval service, is reached when called.
+  const notifier = refreshingHomes(
+    routeApprovalCards(createApprovalNotifier(slack, policy.approvalChannel, approvalLogger, noticeOf), (channel) =>
+      createApprovalNotifier(slack, channel, approvalLogger, noticeOf),
+    ),
+    async (request) => homes.requestChanged(request),
   );
   const executor = new ApprovalExecutor(operations, operationDeps, notifier, {
     instanceId: replica,
@@ -194,6 +202,11 @@ export async function buildContainer(config: Config, overrides: ContainerOverrid
     directory,
     executor: executeAside,
   });
+  const homes = new HomePublisher(
+    slack,
+    new HomeService({ approvals, grants, policy, operationDeps }),
+    logger.child({ layer: 'home' }),
+  );
   const sweeper = new ApprovalSweeper(approvals, executor, {
     ...(overrides.sweepIntervalMs ? { intervalMs: overrides.sweepIntervalMs } : {}),
     onError: (error) => logger.error({ err: error }, 'approval sweep failed'),
@@ -239,6 +252,7 @@ export async function buildContainer(config: Config, overrides: ContainerOverrid
     metrics,
     operations,
     inFlight,
+    homes,
     health: () => answersWithin(store, HEALTH_DEADLINE_MS),
     async close() {
       await digests.stop();

@@ -15,6 +15,7 @@ const EVENTS_URL = /^https:\/\/[^/]+\/slack\/events$/;
  */
 const SCOPES_BY_METHOD: Record<string, readonly string[]> = {
   'auth.test': [],
+  'chat.getPermalink': [],
   'chat.postEphemeral': ['chat:write'],
   'chat.postMessage': ['chat:write'],
   'chat.update': ['chat:write'],

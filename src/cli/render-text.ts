@@ -7,7 +7,8 @@ export function replyText(reply: Reply): string {
   const lines = [reply.title, ...(reply.notes ?? [])];
   if (reply.items?.length === 0 && reply.emptyText) lines.push(reply.emptyText);
   for (const item of reply.items ?? []) {
-    lines.push(`  ${[item.title, item.id, ...(item.facts ?? [])].filter(Boolean).join('  ·  ')}`);
+    const channel = item.channelId ? `in ${item.channelId}` : undefined;
+    lines.push(`  ${[item.title, item.id, channel, ...(item.facts ?? [])].filter(Boolean).join('  ·  ')}`);
   }
   if (reply.requestId) lines.push(`OpenAI request id: ${reply.requestId}`);
   return lines.join('\n');

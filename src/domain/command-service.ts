@@ -4,12 +4,13 @@ import { MAX_COMMAND_CHARS, parseCommandText } from './command-text.js';
 import { echo } from './echo.js';
 import { type HelpEntry, helpEntries } from './help.js';
 import type { JsonObject } from './json.js';
+import { exportListing, type PageRunner } from './listing-export.js';
 import { bindInput, validate } from './operations/bind.js';
 import { commandPhrases, matchOperation } from './operations/match.js';
 import { type AnyOperation, usageOf } from './operations/operation.js';
 import type { EffectiveRule, Policy } from './policy/policy.js';
 import type { OperationDeps } from './ports.js';
-import type { Reply } from './reply.js';
+import type { Reply, ReplyMore } from './reply.js';
 import { closestMatch } from './suggest.js';
 
 /** Files an operation the policy says needs approval, instead of running it. */
@@ -27,6 +28,12 @@ export type CommandOutcome =
   | { kind: 'picker' }
   | { kind: 'help'; entries: HelpEntry[]; topic?: string }
   | { kind: 'reply'; reply: Reply; operation: AnyOperation };
+
+/** What a caller of `handle` may learn as the command proceeds. */
+export interface CommandProgress {
+  /** The command named a valid operation and its input; it is about to be authorised and run. */
+  starting?(operation: AnyOperation): Promise<void>;
+}
 
 export interface CommandServiceDeps {
   operations: readonly AnyOperation[];
@@ -46,7 +53,7 @@ export class CommandService {
   }
 
   /** Parses, authorises and runs a command; throws UsageError, ForbiddenError or an Admin API error. */
-  async handle(actor: Actor, text: string): Promise<CommandOutcome> {
+  async handle(actor: Actor, text: string, progress: CommandProgress = {}): Promise<CommandOutcome> {
     if (text.length > MAX_COMMAND_CHARS) {
       throw new UsageError(
         `The command is too long: ${text.length.toLocaleString('en-US')} characters, and a command may have at most ` +
@@ -71,7 +78,11 @@ export class CommandService {
     const operationFlags = new Map(flags);
     operationFlags.delete('reason');
     const input = bindInput(operation, words.slice(match.consumed), operationFlags);
-    return { kind: 'reply', reply: await this.run(actor, operation, input, reason), operation };
+    await progress.starting?.(operation);
+    const reply = await this.run(actor, operation, input, reason);
+    // A read listing can be produced again from its input, e.g. whole as a file.
+    const listing = operation.risk === 'read' && reply.items ? { operation: operation.name, input } : undefined;
+    return { kind: 'reply', reply: listing ? { ...reply, listing: listing as ReplyMore } : reply, operation };
   }
 
   /**
@@ -83,7 +94,20 @@ export class CommandService {
     if (operation?.risk !== 'read') {
       throw new UsageError('This button no longer works; run the command again.');
     }
-    return this.run(actor, operation, validate(operation.input, input, usageOf(operation)));
+    const valid = validate(operation.input, input, usageOf(operation));
+    const reply = await this.run(actor, operation, valid);
+    return reply.items
+      ? { ...reply, listing: { operation: operationName, input: input as Record<string, unknown> } }
+      : reply;
+  }
+
+  /** Sends the whole listing a reply came from to the person asking, as a CSV file. */
+  exportListing(actor: Actor, operationName: string, input: unknown): Promise<Reply> {
+    const runPage: PageRunner = (who, page) => this.more(who, page.operation, page.input);
+    return exportListing(this.#deps.operationDeps, runPage, actor, {
+      operation: operationName,
+      input: input as Record<string, unknown>,
+    });
   }
 
   /** Authorises and runs an operation whose input is already validated (used by modals and the CLI too). */

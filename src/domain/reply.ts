@@ -19,6 +19,8 @@ export interface Reply {
   requestId?: string;
   /** The listing goes on; surfaces offer a "More" control that fetches the next page. */
   more?: ReplyMore;
+  /** What produces this listing again from its first page; surfaces may offer the whole list as a file. */
+  listing?: ReplyMore;
   /** `channel`: everyone in the channel sees the reply; by default only the person who asked. */
   visibility?: 'private' | 'channel';
   /** A spend digest's figures; surfaces that know digests lay them out, others show title and notes. */
@@ -38,6 +40,8 @@ export interface ReplyItem {
   title: string;
   /** Machine id shown in code style, e.g. `proj_abc`. */
   id?: string;
+  /** A chat channel the item belongs to; surfaces that can show it as a link do. */
+  channelId?: string;
   /** Short facts, e.g. ['reader', 'added 2026-01-02']. */
   facts?: string[];
 }

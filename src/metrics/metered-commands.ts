@@ -2,6 +2,7 @@ import type { Actor } from '../domain/actor.js';
 import {
   type ApprovalGateway,
   type CommandOutcome,
+  type CommandProgress,
   CommandService,
   type CommandServiceDeps,
 } from '../domain/command-service.js';
@@ -36,9 +37,9 @@ export class MeteredCommandService extends CommandService {
     this.#filed = filed;
   }
 
-  override async handle(actor: Actor, text: string): Promise<CommandOutcome> {
+  override async handle(actor: Actor, text: string, progress?: CommandProgress): Promise<CommandOutcome> {
     try {
-      const outcome = await super.handle(actor, text);
+      const outcome = await super.handle(actor, text, progress);
       if (outcome.kind !== 'reply') this.#metrics.commands.inc({ operation: outcome.kind, outcome: 'ok' });
       return outcome;
     } catch (error) {

@@ -11,6 +11,7 @@ import { registerListeners } from './listeners/index.js';
 import { withOneClient } from './one-client.js';
 import { requireSlackResponseUrl } from './response-url.js';
 import type { SlackServices } from './services.js';
+import { WorkingNotes } from './working-notes.js';
 
 export interface SlackAppOptions {
   logger: Logger;
@@ -86,6 +87,7 @@ export function createSlackApp(config: Config, options: SlackAppOptions): SlackA
 
 /** Registers every listener (each given `app.client`) and the one error edge that turns failures into replies. */
 export function attachServices(app: App, services: SlackServices): void {
-  registerListeners(withOneClient(app, app.client), services);
-  app.error(createErrorReply(services.logger));
+  const workingNotes = new WorkingNotes();
+  registerListeners(withOneClient(app, app.client), { ...services, workingNotes });
+  app.error(createErrorReply(services.logger, workingNotes));
 }

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { describeError } from '../error-text.js';
 import { renderError } from './blocks/error.js';
 import { postToResponseUrl } from './respond.js';
+import type { WorkingNotes } from './working-notes.js';
 
 interface BoltErrorArgs {
   error: Error & { original?: unknown; originals?: unknown[] };
@@ -19,7 +20,7 @@ const responseUrlOf = (body: unknown): string | undefined => {
  * The one edge where errors from every listener become replies: typed errors become plain words for the user
  * (through the payload's `response_url`), unexpected ones are also logged with their stack.
  */
-export function createErrorReply(logger: Logger) {
+export function createErrorReply(logger: Logger, workingNotes?: WorkingNotes) {
   return async ({ error, body }: BoltErrorArgs): Promise<void> => {
     const original = originalOf(error);
     const text = describeError(original);
@@ -27,7 +28,8 @@ export function createErrorReply(logger: Logger) {
     else logger.error({ err: original }, 'listener failed');
     const url = responseUrlOf(body);
     if (!url) return;
-    await postToResponseUrl(url, [renderError(text)]).catch((replyError: unknown) =>
+    const replaceOriginal = workingNotes?.shownFor(body) ?? false;
+    await postToResponseUrl(url, [renderError(text)], { replaceOriginal }).catch((replyError: unknown) =>
       logger.warn({ err: replyError }, 'could not deliver the error reply'),
     );
   };

@@ -8,6 +8,8 @@ export const ACTIONS = {
   revealSecret: 'secret.reveal',
   /** "More" under a listing: the next page. */
   more: 'reply.more',
+  /** Under a long listing: the whole list as a CSV file by direct message. */
+  wholeListCsv: 'reply.csv',
   /** Form inputs whose options are searched in the organization as the user types (`block_suggestion`). */
   suggestProject: 'suggest.project',
   suggestUser: 'suggest.user',

@@ -44,3 +44,15 @@ export const plainText = (text: string, max: number): string => {
 export const code = (text: string, max = 3_000): string => `\`${clip(text.replace(/`/g, "'"), max)}\``;
 
 export const bold = (text: string, max = 3_000): string => `*${clip(text.replace(/\*/g, '∗'), max)}*`;
+
+const UTC_MINUTE = /\b(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}) UTC\b/g;
+
+/**
+ * Times the domain writes as `2026-03-01 09:00 UTC` become Slack date tokens, which each reader sees in their own
+ * time zone; the UTC text stays as the fallback for clients that cannot show them.
+ */
+export const localTimes = (mrkdwn: string): string =>
+  mrkdwn.replace(UTC_MINUTE, (utc, year, month, day, hour, minute) => {
+    const seconds = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute)) / 1000;
+    return Number.isFinite(seconds) ? `<!date^${seconds}^{date_short_pretty} {time}|${utc}>` : utc;
+  });

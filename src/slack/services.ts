@@ -6,6 +6,8 @@ import type { AnyOperation } from '../domain/operations/operation.js';
 import type { SecretVault } from '../domain/secrets/ports.js';
 import type { SuggestionService } from '../domain/suggestions.js';
 import type { InFlight } from '../in-flight.js';
+import type { HomePublisher } from './home-publisher.js';
+import type { WorkingNotes } from './working-notes.js';
 
 /** What Slack listeners may call. Built by the composition root. */
 export interface SlackServices {
@@ -21,4 +23,8 @@ export interface SlackServices {
   readonly logger: Logger;
   /** Work that continues after the ack; drained on shutdown. */
   readonly inFlight: InFlight;
+  /** App Home tabs, published when opened and when a request changes. */
+  readonly homes?: HomePublisher;
+  /** "Working on it…" notes for slow commands; set by `attachServices`. */
+  readonly workingNotes?: WorkingNotes;
 }

@@ -34,6 +34,8 @@ describe('a database fault while an approval is recorded', () => {
 
     await approve(h, card, USERS.approver);
     await waitForState(h, id, 'succeeded');
+    // The run's last steps (card, thread reply, audit entry) finish after the state changes.
+    await h.bot.container.inFlight.drain(5_000);
     await h.bot.container.sweeper.sweep();
     expect(h.openai.requests.filter((r) => r.method === 'DELETE').map((r) => r.path)).toEqual([
       `/organization/users/${ola.id}`,

@@ -75,7 +75,7 @@ describe('approval policy', () => {
     expect(id).toMatch(/^req_/);
     expect(h.openai.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
     const elsewhere = await h.command('users list', USERS.viewer, { channelId: 'CRANDOM' });
-    const reply = await h.slack.waitForResponse(elsewhere.responseId);
+    const reply = await h.slack.waitForAnswer(elsewhere.responseId);
     expect(messageText(reply)).toContain('users.list may only be used in these channels: COPS');
   });
 
@@ -85,7 +85,7 @@ describe('approval policy', () => {
     });
     h.openai.state.addUser({ email: 'max@x.com' });
     const elsewhere = await h.command('users remove max@x.com', USERS.admin, { channelId: 'CRANDOM' });
-    const reply = await h.slack.waitForResponse(elsewhere.responseId);
+    const reply = await h.slack.waitForAnswer(elsewhere.responseId);
     expect(messageText(reply)).toContain('users.remove may only be used in these channels: COPS');
     expect(await h.bot.container.store.listByState(['pending'])).toEqual([]);
   });

@@ -35,7 +35,7 @@ export async function askIn(
 ): Promise<SlackCall> {
   const sent = await h.command(text, userId, { channelId });
   if (sent.status !== 200) throw new Error(`ack failed: HTTP ${sent.status} ${sent.text}`);
-  return h.slack.waitForResponse(sent.responseId, timeoutMs);
+  return h.slack.waitForAnswer(sent.responseId, timeoutMs);
 }
 
 /** Digest messages posted (not response_url answers) in a channel, oldest first. */

@@ -36,7 +36,9 @@ describe('time-bound grants through the real app', () => {
     const { alpha, bob } = seed();
     const added = messageText(await h.ask('members add Alpha bob@x.com --for 2h'));
     expect(added).toContain('Added bob@x.com to project Alpha as member.');
-    expect(added).toMatch(/Time-bound: ends 2026-03-02 11:00 UTC \(in 2h\), grant (grant_[a-f0-9]+)/);
+    expect(added).toMatch(
+      /Time-bound: ends <!date\^\d+\^\{date_short_pretty\} \{time\}\|2026-03-02 11:00 UTC> \(in 2h\), grant (grant_[a-f0-9]+)/,
+    );
     const grantId = /grant (grant_[a-f0-9]+)/.exec(added)?.[1] as string;
     expect(h.openai.state.projects.get(alpha.id)?.members.get(bob.id)?.role).toBe('member');
 
@@ -70,7 +72,7 @@ describe('time-bound grants through the real app', () => {
     const { bob } = seed();
     const text = messageText(await h.ask('users role bob@x.com owner --for 1h'));
     expect(text).toContain('bob@x.com is now owner of the organization.');
-    expect(text).toContain('Time-bound: ends 2026-');
+    expect(text).toContain('Time-bound: ends <!date^');
     expect(h.openai.state.users.get(bob.id)?.role).toBe('owner');
     expect(await expire(HOUR)).toBe(1);
     expect(await expire(HOUR)).toBe(0);

@@ -84,7 +84,7 @@ describe('the HTTP endpoint and Admin API faults', () => {
       const sent = await slow.command('users list');
       expect(sent.status).toBe(200);
       expect(h.slack.callsTo(`response:${sent.responseId}`)).toHaveLength(0);
-      const reply = await h.slack.waitForResponse(sent.responseId, 10_000);
+      const reply = await h.slack.waitForAnswer(sent.responseId, 10_000);
       expect(messageText(reply)).toContain('members');
     } finally {
       h.openai.setDelay(0);

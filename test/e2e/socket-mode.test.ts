@@ -54,7 +54,7 @@ describe('Socket Mode', () => {
     sockets[0]?.send(
       JSON.stringify({ envelope_id: 'env-1', type: 'slash_commands', payload, accepts_response_payload: true }),
     );
-    const reply = await h.slack.waitForResponse('socket1');
+    const reply = await h.slack.waitForAnswer('socket1');
     expect(messageText(reply)).toContain('sam@x.com');
     expect(received).toContainEqual(expect.objectContaining({ envelope_id: 'env-1' }));
   });
@@ -72,7 +72,7 @@ describe('Socket Mode', () => {
       trigger_id: '1.2.3',
     };
     sockets[0]?.send(JSON.stringify({ envelope_id: envelopeId, type: 'slash_commands', payload }));
-    await h.slack.waitForResponse(responseId);
+    await h.slack.waitForAnswer(responseId);
   };
 
   it('serves /metrics on PORT, with the command counter and ack histogram moving', async () => {

@@ -22,7 +22,7 @@ export async function requestApproval(
   const reply = await h.ask(text, userId);
   const card = await h.slack.waitFor(
     mark,
-    (c) => c.method === 'chat.postMessage' && c.body.channel === APPROVAL_CHANNEL,
+    (c) => c.method === 'chat.postMessage' && c.body.channel === APPROVAL_CHANNEL && !c.body.thread_ts,
   );
   return { card, id: requestIdOf(card), reply };
 }
@@ -41,7 +41,9 @@ export function latestCard(h: Harness, card: SlackCall): string {
 function findTs(h: Harness, card: SlackCall): string {
   const id = requestIdOf(card);
   for (const message of h.slack.messages.values()) {
-    if (message.channel === APPROVAL_CHANNEL && JSON.stringify(message.blocks).includes(id)) return message.ts;
+    if (message.channel === APPROVAL_CHANNEL && !message.thread_ts && JSON.stringify(message.blocks).includes(id)) {
+      return message.ts;
+    }
   }
   expect.fail(`no message holds request ${id}`);
 }

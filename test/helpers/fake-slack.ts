@@ -70,7 +70,10 @@ export class FakeSlack {
   readonly calls: SlackCall[] = [];
   readonly users = new Map<string, FakeSlackUser>();
   readonly userGroups = new Map<string, string[]>();
-  readonly messages = new Map<string, { channel: string; ts: string; text?: unknown; blocks?: unknown }>();
+  readonly messages = new Map<
+    string,
+    { channel: string; ts: string; text?: unknown; blocks?: unknown; thread_ts?: string }
+  >();
   readonly uploads = new Map<string, Buffer>();
   #server: Server | undefined;
   #ts = 1_700_000_000;
@@ -165,6 +168,32 @@ export class FakeSlack {
   }
 
   /** Waits for the first post to the response_url named `responseId` (each command or click gets its own). */
+  /**
+   * What a response URL's messages leave on screen, as Slack applies them: `replace_original` replaces the message
+   * the URL last showed (or the one holding the clicked button, which is not listed), `delete_original` removes it.
+   */
+  shownVia(responseId: string): Record<string, unknown>[] {
+    const shown: Record<string, unknown>[] = [];
+    for (const call of this.callsTo(`response:${responseId}`)) {
+      if (call.body.delete_original === true) shown.pop();
+      else if (call.body.replace_original === true && shown.length > 0) shown[shown.length - 1] = call.body;
+      else shown.push(call.body);
+    }
+    return shown;
+  }
+
+  /** The first message a response URL received that is neither a "Working on it…" note nor its removal. */
+  waitForAnswer(responseId: string, timeoutMs = 5_000): Promise<SlackCall> {
+    return this.waitFor(
+      { index: 0 },
+      (call) =>
+        call.method === `response:${responseId}` &&
+        call.body.text !== 'Working on it…' &&
+        call.body.delete_original !== true,
+      timeoutMs,
+    );
+  }
+
   waitForResponse(responseId: string, timeoutMs = 5_000): Promise<SlackCall> {
     return this.waitFor({ index: 0 }, (call) => call.method === `response:${responseId}`, timeoutMs);
   }
@@ -232,8 +261,23 @@ export class FakeSlack {
     'chat.postMessage': (body) => {
       const ts = this.#nextTs();
       const channel = String(body.channel);
-      this.messages.set(`${channel}:${ts}`, { channel, ts, text: body.text, blocks: body.blocks });
-      return { ok: true, channel, ts, message: { ts, text: body.text } };
+      const thread = typeof body.thread_ts === 'string' ? body.thread_ts : undefined;
+      if (thread && !this.messages.has(`${channel}:${thread}`)) return { ok: false, error: 'thread_not_found' };
+      this.messages.set(`${channel}:${ts}`, {
+        channel,
+        ts,
+        text: body.text,
+        blocks: body.blocks,
+        ...(thread ? { thread_ts: thread } : {}),
+      });
+      return { ok: true, channel, ts, message: { ts, text: body.text, ...(thread ? { thread_ts: thread } : {}) } };
+    },
+    'chat.getPermalink': (body) => {
+      const found = this.messages.get(`${body.channel}:${body.message_ts}`);
+      if (!found) return { ok: false, error: 'message_not_found' };
+      const path = `https://fake.slack.com/archives/${found.channel}/p${found.ts.replace('.', '')}`;
+      const thread = found.thread_ts ? `?thread_ts=${found.thread_ts}&cid=${found.channel}` : '';
+      return { ok: true, channel: found.channel, permalink: `${path}${thread}` };
     },
     'chat.update': (body) => {
       const key = `${body.channel}:${body.ts}`;

@@ -32,7 +32,7 @@ export interface Harness {
     userId?: string,
     options?: { channelId?: string },
   ): Promise<SignedPost & { responseId: string }>;
-  /** Sends a command and waits for the first message posted to its response_url. */
+  /** Sends a command and waits for the first message posted to its response_url, past any "Working on it…". */
   ask(text: string, userId?: string): Promise<SlackCall>;
   close(): Promise<void>;
 }
@@ -85,7 +85,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     async ask(text, userId) {
       const sent = await command(text, userId);
       if (sent.status !== 200) throw new Error(`ack failed: HTTP ${sent.status} ${sent.text}`);
-      return slack.waitForResponse(sent.responseId);
+      return slack.waitForAnswer(sent.responseId);
     },
     async close() {
       await bot.stop(2_000);

@@ -16,7 +16,7 @@ describe('policy file', () => {
     const policy = parsePolicy(
       'approval_channel: C0123APPROVALS\nroles:\n  admin: [U0123ADMIN]\n  approver: [U0456APPRV]\n  viewer: ["*"]\n',
     );
-    expect(policy.approvals).toEqual({ expires_after: 86_400_000, required: 1 });
+    expect(policy.approvals).toEqual({ expires_after: 86_400_000, required: 1, notify: 'mention' });
     expect(policy.operations).toEqual({});
   });
 

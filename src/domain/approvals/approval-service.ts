@@ -139,6 +139,8 @@ export class ApprovalService implements ApprovalDesk {
     const pending = await this.#store.listByState(['pending'], { limit: 200 });
     const rows = [];
     for (const request of pending) {
+      // Overdue: no longer decidable, and the sweeper expires it; a listing only reads.
+      if (request.expires_at <= this.#now()) continue;
       const check = await this.check(userId, request.id, 'approve');
       const mine = check.kind === 'ok' && !check.standing.blocked;
       rows.push({ request, awaitingMe: mine });

@@ -70,6 +70,7 @@ export const approvalsHistory = defineOperation({
       .default(20),
   }),
   risk: 'read',
+  slow: true,
   describe: (input) => `Show the last ${input.limit} decisions`,
   async run(deps, input) {
     const rows = await service(deps).history(input.limit);

@@ -85,6 +85,7 @@ export const auditList = defineOperation({
   ],
   input: auditInput,
   risk: 'read',
+  slow: true,
   async resolve(deps, input) {
     const resolved: AuditInput = { ...input };
     if (!input.projectIds && input.project.length > 0) {

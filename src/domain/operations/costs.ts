@@ -64,6 +64,7 @@ export const costsReport = defineOperation({
   ],
   input: z.object({ ...reportFields, by: grouping }).superRefine(checkRange),
   risk: 'read',
+  slow: true,
   resolve: resolveReport,
   describe: (input) => `Show costs ${describeReport(input)}, by ${GROUPINGS[input.by].noun}`,
   async run(deps, input) {

@@ -40,8 +40,8 @@ const nextRunText = (cron: string, timezone: string, after: Date): string => {
 const subscriptionItem = (sub: DigestSubscription, now: Date): ReplyItem => ({
   title: describeSchedule({ cron: sub.schedule, timezone: sub.timezone }),
   id: sub.id,
+  channelId: sub.channel_id,
   facts: [
-    `in ${sub.channel_id}`,
     sub.project_ids ? `projects ${sub.project_ids.join(', ')}` : 'all projects',
     ...(sub.muted_sections.length ? [`muted: ${sub.muted_sections.join(', ')}`] : []),
     `next ${nextRunText(sub.schedule, sub.timezone, now)}`,

@@ -69,6 +69,7 @@ export const keysStale = defineOperation({
   args: [unusedFlag, projectFlag],
   input: z.object(filters),
   risk: 'read',
+  slow: true,
   describe: (input) => `List keys unused for ${formatSpan(input.unused)}`,
   async run(deps, input) {
     const { keys, scope } = await staleKeys(deps, input);

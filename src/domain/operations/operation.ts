@@ -54,6 +54,11 @@ export interface Operation<I> {
   readonly input: z.ZodType<I>;
   readonly risk: Risk;
   /**
+   * Usually takes a while (reports over many days, the audit log, whole-organization listings), so a chat client
+   * should show that it is working before the answer arrives.
+   */
+  readonly slow?: boolean;
+  /**
    * `everyone`: any workspace member may ask, whatever their role, and the request always waits for approval
    * (self-service requests); by default the policy's roles decide.
    */

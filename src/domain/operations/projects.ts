@@ -11,6 +11,7 @@ export const projectsList = defineOperation({
   args: [{ name: 'archived', kind: 'flag', placeholder: '', boolean: true, optional: true }],
   input: z.object({ archived: z.boolean().default(false) }),
   risk: 'read',
+  slow: true,
   describe: (input) => (input.archived ? 'List all projects, archived included' : 'List active projects'),
   async run(deps, input) {
     const items: ReplyItem[] = [];

@@ -37,6 +37,7 @@ export const spendDigest = defineOperation({
     projectNames: z.array(z.string()).optional(),
   }),
   risk: 'read',
+  slow: true,
   async resolve(deps, input) {
     if (input.month) {
       const wanted = parseMonthKey(input.month);

@@ -78,6 +78,7 @@ export const usageReport = defineOperation({
   ],
   input: z.object({ ...reportFields, by: groupingSchema(CHOICES, 'usage', 'model') }).superRefine(checkRange),
   risk: 'read',
+  slow: true,
   resolve: resolveReport,
   describe: (input) => `Show completions usage ${describeReport(input)}, by ${GROUPINGS[input.by].noun}`,
   async run(deps, input) {

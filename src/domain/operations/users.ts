@@ -25,6 +25,7 @@ export const usersList = defineOperation({
       .transform((list) => list.map((e) => e.toLowerCase())),
   }),
   risk: 'read',
+  slow: true,
   describe: (input) => (input.email.length ? `List members with email ${input.email.join(', ')}` : 'List members'),
   async run(deps, input) {
     const items: ReplyItem[] = [];

@@ -57,8 +57,13 @@ export const policySchema = z.strictObject({
       expires_after: duration.default(24 * 3_600_000),
       /** Distinct approvals needed by default. */
       required: z.number().int().min(1).max(10).default(1),
+      /**
+       * How approvers hear of a new request: `mention` names the approver role's user groups and members on the
+       * card; `dm` sends each member a direct message linking the card.
+       */
+      notify: z.enum(['mention', 'dm'], { error: 'must be mention or dm' }).default('mention'),
     })
-    .default({ expires_after: 24 * 3_600_000, required: 1 }),
+    .default({ expires_after: 24 * 3_600_000, required: 1, notify: 'mention' }),
   /** Per-operation rules keyed by operation name (`users.remove`) or resource wildcard (`users.*`). */
   operations: z.record(z.string(), operationRule).default({}),
   /** Spend digests and threshold alerts. */

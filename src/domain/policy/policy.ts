@@ -18,6 +18,14 @@ export interface EffectiveRule {
   expiresAfterMs: number;
 }
 
+/**
+ * Who hears of a request awaiting a role, and how: `mention` names user groups and members on the card, `dm` lists
+ * every member (groups expanded) to message one by one. Neither holds "*" or the requester.
+ */
+export type ApproverNotice =
+  | { how: 'mention'; groups: readonly string[]; users: readonly string[] }
+  | { how: 'dm'; users: readonly string[] };
+
 const DEFAULT_ALLOWED: Record<Risk, RoleName[]> = {
   read: ['viewer', 'admin', 'approver'],
   write: ['admin'],
@@ -67,6 +75,30 @@ export class Policy {
       if (inGroup) return true;
     }
     return false;
+  }
+
+  /** Who to notify of a request that awaits `role`, as `approvals.notify` says. */
+  async approverNotice(role: string, requesterId: string): Promise<ApproverNotice> {
+    const listed: readonly string[] = Object.hasOwn(this.document.roles, role)
+      ? this.document.roles[role as RoleName]
+      : [];
+    const members = listed.filter((m) => m !== '*' && m !== requesterId);
+    const groups = members.filter((m) => m.startsWith('S'));
+    const users = members.filter((m) => !m.startsWith('S'));
+    if (this.document.approvals.notify === 'mention') return { how: 'mention', groups, users };
+    return { how: 'dm', users: (await this.usersInRole(role)).filter((u) => u !== requesterId) };
+  }
+
+  /** Everyone named in a role, user groups expanded; "*" names no one in particular. */
+  async usersInRole(role: string): Promise<string[]> {
+    const listed: readonly string[] = Object.hasOwn(this.document.roles, role)
+      ? this.document.roles[role as RoleName]
+      : [];
+    const everyone = new Set(listed.filter((m) => m !== '*' && !m.startsWith('S')));
+    for (const groupId of listed.filter((m) => m.startsWith('S'))) {
+      for (const userId of (await this.#groups?.membersOf(groupId)) ?? []) everyone.add(userId);
+    }
+    return [...everyone];
   }
 
   async hasAnyRole(userId: string, roles: readonly RoleName[]): Promise<boolean> {

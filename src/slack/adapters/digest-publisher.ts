@@ -7,6 +7,7 @@ import { renderDigest } from '../blocks/digest.js';
 import { renderCrossings } from '../blocks/digest-alerts.js';
 import { renderChartFallback } from '../blocks/digest-chart.js';
 import type { SlackMessage } from '../blocks/message.js';
+import { NO_UNFURL } from '../blocks/message.js';
 import { renderNotice } from '../blocks/notice.js';
 
 /** Turns chart data into PNG bytes (the composition root passes the resvg renderer). */
@@ -17,6 +18,7 @@ const post = async (client: WebClient, channel: string, message: SlackMessage, t
     channel,
     text: message.text,
     blocks: message.blocks,
+    ...NO_UNFURL,
     ...(threadTs ? { thread_ts: threadTs } : {}),
   });
 

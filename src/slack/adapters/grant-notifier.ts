@@ -2,6 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
 import type { ChatPeople, GrantNotifier } from '../../domain/grants/ports.js';
 import { renderGrantNote } from '../blocks/grant-note.js';
+import { NO_UNFURL } from '../blocks/message.js';
 
 /** Grant notes as direct messages and posts in the approvals channel; people found by email. */
 export function createGrantNotifier(
@@ -12,7 +13,7 @@ export function createGrantNotifier(
   const post = async (channel: string, text: string) => {
     const message = renderGrantNote(text);
     await client.chat
-      .postMessage({ channel, text: message.text, blocks: message.blocks })
+      .postMessage({ channel, text: message.text, blocks: message.blocks, ...NO_UNFURL })
       .catch((error: unknown) => logger.warn({ err: error, channel }, 'could not post a grant note'));
   };
   return {

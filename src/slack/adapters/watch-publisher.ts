@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
 import type { WatchPublisher } from '../../domain/watch/ports.js';
+import { NO_UNFURL } from '../blocks/message.js';
 import { renderFolded, renderWatchEvents } from '../blocks/watch-events.js';
 
 /**
@@ -14,7 +15,7 @@ export function createWatchPublisher(client: WebClient, logger: Logger, minInter
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     lastPost.set(channel, Date.now());
     await client.chat
-      .postMessage({ channel, text: message.text, blocks: message.blocks as never })
+      .postMessage({ channel, text: message.text, blocks: message.blocks as never, ...NO_UNFURL })
       .catch((error: unknown) => logger.warn({ err: error, channel }, 'could not post watched audit events'));
   };
   return {

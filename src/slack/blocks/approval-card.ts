@@ -1,8 +1,10 @@
 import type { KnownBlock } from '@slack/types';
 import type { ApprovalRequest } from '../../domain/approvals/model.js';
 import type { ApprovalCard } from '../../domain/approvals/ports.js';
-import { ACTIONS } from '../ids.js';
+import type { ApproverNotice } from '../../domain/policy/policy.js';
 import { clip, code, escapeText } from '../mrkdwn.js';
+import { approvalButtons } from './approval-buttons.js';
+import { approverMentions } from './approver-notice.js';
 import { LIMITS } from './limits.js';
 import { context, header, message, type SlackMessage, section } from './message.js';
 
@@ -11,6 +13,12 @@ const when = (ms: number) =>
 
 const mention = (userId: string | null) =>
   userId && /^[UW][A-Z0-9]+$/.test(userId) ? `<@${userId}>` : clip(userId ?? 'someone', 100);
+
+/** "1 of 2: <@alice>": how many approvals are in against how many are needed, and whose. */
+const approvalsSoFar = ({ request, votes }: ApprovalCard) => {
+  const count = `${votes.length} of ${request.required_approvals}`;
+  return votes.length ? `${count}: ${votes.map((v) => mention(v.user_id)).join(', ')}` : count;
+};
 
 /** Room for a reason in a card field (Slack allows 2,000 characters per field, label included). */
 const REASON_CHARS = LIMITS.fieldChars - 100;
@@ -63,7 +71,7 @@ function outcome(card: ApprovalCard): string {
 }
 
 /** The approval card: what will change, who asked and why, expiry, and the buttons while it is pending. */
-export function renderApprovalCard(card: ApprovalCard): SlackMessage {
+export function renderApprovalCard(card: ApprovalCard, notice?: ApproverNotice): SlackMessage {
   const { request } = card;
   const [firstLine = request.operation, ...detailLines] = request.summary.split('\n');
   const requester = `${mention(request.requester_id)}${request.requester_email ? ` (${clip(request.requester_email, 300)})` : ''}`;
@@ -82,7 +90,7 @@ export function renderApprovalCard(card: ApprovalCard): SlackMessage {
         { type: 'mrkdwn', text: `*Expires*\n${when(request.expires_at)}` },
         {
           type: 'mrkdwn',
-          text: `*Approvals*\n${card.votes.length} of ${request.required_approvals} from the ${clip(request.approver_role, 200)} role`,
+          text: `*Approvals*\n${approvalsSoFar(card)} (${clip(request.approver_role, 200)} role)`,
         },
         { type: 'mrkdwn', text: `*Request*\n${code(request.id, 200)}` },
       ],
@@ -96,26 +104,9 @@ export function renderApprovalCard(card: ApprovalCard): SlackMessage {
     );
   }
   if (request.state === 'pending') {
-    blocks.push({
-      type: 'actions',
-      block_id: `approval:${request.id}`,
-      elements: [
-        {
-          type: 'button',
-          action_id: ACTIONS.approve,
-          text: { type: 'plain_text', text: 'Approve' },
-          style: 'primary',
-          value: request.id,
-        },
-        {
-          type: 'button',
-          action_id: ACTIONS.reject,
-          text: { type: 'plain_text', text: 'Reject' },
-          style: 'danger',
-          value: request.id,
-        },
-      ],
-    });
+    const mentions = approverMentions(notice);
+    if (mentions) blocks.push(mentions);
+    blocks.push(approvalButtons(request));
   } else {
     blocks.push(section(outcome(card)));
   }
@@ -123,10 +114,16 @@ export function renderApprovalCard(card: ApprovalCard): SlackMessage {
   return message(`${HEADLINE[request.state]}: ${firstLine}`, blocks);
 }
 
-/** The private note to the requester about their request's current state. */
-export function renderRequesterNote(card: ApprovalCard): SlackMessage {
+/** The private note to the requester about their request's current state, linking its card when it can. */
+export function renderRequesterNote(card: ApprovalCard, permalink?: string): SlackMessage {
   const { request } = card;
   const firstLine = request.summary.split('\n')[0] ?? request.operation;
-  const text = `Your request ${code(request.id, 200)} (${clip(firstLine, 500)}): ${outcome(card)}`;
+  const link = permalink ? ` <${permalink}|View the card>` : '';
+  const text = `Your request ${code(request.id, 200)} (${clip(firstLine, 500)}): ${outcome(card)}${link}`;
   return message(`Your request ${request.id}: ${HEADLINE[request.state]}`, [section(text)]);
+}
+
+/** The reply in the card's thread that records one change of the request's state. */
+export function renderStatusReply(card: ApprovalCard): SlackMessage {
+  return message(`${HEADLINE[card.request.state]}: request ${card.request.id}`, [section(outcome(card))]);
 }

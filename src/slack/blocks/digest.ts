@@ -28,7 +28,7 @@ function alertMrkdwn(alerts: readonly AlertUse[]): string {
   return `${code(usageBar(main.used))} ${formatPercent(main.used)} of ${formatCents(main.thresholdCents)}${more}${over}`;
 }
 
-const projectLine = (line: ProjectLine): string =>
+export const projectLine = (line: ProjectLine): string =>
   `• ${name(line.name)}  ${formatDollars(line.spend)}  ·  ${alertMrkdwn(line.alerts)}`;
 
 function summaryBlock(digest: SpendDigest): KnownBlock {

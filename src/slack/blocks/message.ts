@@ -12,6 +12,12 @@ export interface SlackMessage {
   blocks: KnownBlock[];
 }
 
+/**
+ * Sent with every message: names, reasons and other text people typed are echoed in them, and a link in such text
+ * must not unfold into a preview of a page someone else chose.
+ */
+export const NO_UNFURL = { unfurl_links: false, unfurl_media: false } as const;
+
 /** A message from plain fallback text (escaped and cut here) and blocks built with the same rule. */
 export const message = (fallback: string, blocks: KnownBlock[]): SlackMessage => ({
   text: clip(fallback, LIMITS.fallbackChars) as FallbackText,
@@ -60,13 +66,15 @@ const blockChars = (block: KnownBlock) => JSON.stringify(block).length;
 
 /**
  * Lays out a heading and a listing as messages that each respect Slack's block count and total size limits,
- * at most `maxMessages` of them; when the listing does not clip, the last message says how much was shown.
+ * at most `maxMessages` of them; when the listing is cut short, the last message says how much was shown and
+ * `whenCut` (what to do about the rest).
  */
 export function paginate(
   title: string,
   head: KnownBlock[],
   chunks: readonly Chunk[],
   maxMessages: number,
+  whenCut = 'Narrow the listing with a filter to see the rest.',
 ): SlackMessage[] {
   const totalLines = chunks.reduce((n, c) => n + c.lines, 0);
   const messages: SlackMessage[] = [];
@@ -88,7 +96,7 @@ export function paginate(
     shownLines += chunk.lines;
   }
   if (shownLines < totalLines) {
-    blocks.push(context(`Showing ${shownLines} of ${totalLines}. Narrow the listing with a filter to see the rest.`));
+    blocks.push(context(`Showing ${shownLines} of ${totalLines}. ${whenCut}`));
   }
   messages.push(message(title, blocks));
   return messages;

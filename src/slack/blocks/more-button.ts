@@ -1,4 +1,4 @@
-import type { KnownBlock } from '@slack/types';
+import type { Button, KnownBlock } from '@slack/types';
 import { z } from 'zod';
 import type { ReplyMore } from '../../domain/reply.js';
 import { ACTIONS } from '../ids.js';
@@ -27,18 +27,26 @@ export function decodeMore(value: string | undefined): ReplyMore | undefined {
 
 /** A "More" button for the next page, or a note when the filters are too long to carry in a button. */
 export function moreBlock(more: ReplyMore): KnownBlock {
-  const value = encodeMore(more);
-  if (!value) return context('More results exist; narrow the filters to page through them.');
-  return {
-    type: 'actions',
-    block_id: 'more',
-    elements: [
-      {
-        type: 'button',
-        action_id: ACTIONS.more,
-        text: { type: 'plain_text', text: 'More', emoji: true },
-        value,
-      },
-    ],
-  };
+  return listingBlock(more, undefined) as KnownBlock;
 }
+
+/**
+ * The controls under a listing: "More" for the next page and, for a long listing, "Whole list as CSV" (sent by
+ * direct message); a note instead of a control whose filters are too long to carry in a button.
+ */
+export function listingBlock(more: ReplyMore | undefined, wholeList: ReplyMore | undefined): KnownBlock | undefined {
+  const moreValue = more && encodeMore(more);
+  const csvValue = wholeList && encodeMore(wholeList);
+  const elements: Button[] = [];
+  if (moreValue) elements.push(button(ACTIONS.more, 'More', moreValue));
+  if (csvValue) elements.push(button(ACTIONS.wholeListCsv, 'Whole list as CSV', csvValue));
+  if (elements.length > 0) return { type: 'actions', block_id: 'more', elements };
+  return more ? context('More results exist; narrow the filters to page through them.') : undefined;
+}
+
+const button = (actionId: string, text: string, value: string): Button => ({
+  type: 'button',
+  action_id: actionId,
+  text: { type: 'plain_text', text, emoji: true },
+  value,
+});

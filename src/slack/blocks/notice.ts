@@ -1,6 +1,7 @@
-import { clip } from '../mrkdwn.js';
+import { clip, localTimes } from '../mrkdwn.js';
 import { LIMITS } from './limits.js';
 import { message, type SlackMessage, section } from './message.js';
 
 /** A short private note, e.g. why a click changed nothing. */
-export const renderNotice = (text: string): SlackMessage => message(text, [section(clip(text, LIMITS.sectionChars))]);
+export const renderNotice = (text: string): SlackMessage =>
+  message(text, [section(localTimes(clip(text, LIMITS.sectionChars)))]);

@@ -3,7 +3,7 @@ import { ACTIONS } from '../../ids.js';
 import type { SlackServices } from '../../services.js';
 import { approvalApproved } from './approval-approved.js';
 import { approvalRejectClicked } from './approval-reject-clicked.js';
-import { moreClicked } from './more-clicked.js';
+import { moreClicked, wholeListClicked } from './more-clicked.js';
 import { operationPicked } from './operation-picked.js';
 import { revealSecret } from './reveal-secret.js';
 
@@ -13,4 +13,5 @@ export function registerActions(app: App, services: SlackServices): void {
   app.action<BlockAction<ButtonAction>>(ACTIONS.reject, approvalRejectClicked(services));
   app.action<BlockAction<ButtonAction>>(ACTIONS.revealSecret, revealSecret(services));
   app.action<BlockAction<ButtonAction>>(ACTIONS.more, moreClicked(services));
+  app.action<BlockAction<ButtonAction>>(ACTIONS.wholeListCsv, wholeListClicked(services));
 }

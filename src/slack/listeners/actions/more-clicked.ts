@@ -8,7 +8,7 @@ import { toActor } from '../../to-actor.js';
 
 type Args = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
-/** "More" under a listing: the next page, fetched as the clicker, arrives below the previous one. */
+/** "More" under a listing: the next page, fetched as the clicker, replaces the page it was clicked on. */
 export const moreClicked =
   (services: SlackServices) =>
   async ({ ack, action, body }: Args): Promise<void> => {
@@ -18,6 +18,20 @@ export const moreClicked =
       if (!more) throw new UsageError('This button no longer works; run the command again.');
       const actor = toActor(body.user.id, body.channel?.id ?? body.container?.channel_id);
       const reply = await services.commands.more(actor, more.operation, more.input);
+      await postToResponseUrl(body.response_url, renderReply(reply), { replaceOriginal: true });
+    });
+  };
+
+/** "Whole list as CSV" under a long listing: the listing, gathered as the clicker, arrives as a file by DM. */
+export const wholeListClicked =
+  (services: SlackServices) =>
+  async ({ ack, action, body }: Args): Promise<void> => {
+    await ack();
+    await services.inFlight.afterAck(async () => {
+      const listing = decodeMore(action.value);
+      if (!listing) throw new UsageError('This button no longer works; run the command again.');
+      const actor = toActor(body.user.id, body.channel?.id ?? body.container?.channel_id);
+      const reply = await services.commands.exportListing(actor, listing.operation, listing.input);
       await postToResponseUrl(body.response_url, renderReply(reply));
     });
   };

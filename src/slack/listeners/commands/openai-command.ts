@@ -1,10 +1,11 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { BUSY_MESSAGE } from '../../../in-flight.js';
 import { renderHelp } from '../../blocks/help.js';
+import { LIMITS } from '../../blocks/limits.js';
 import { renderNotice } from '../../blocks/notice.js';
 import { renderPicker } from '../../blocks/picker-modal.js';
 import { renderReply } from '../../blocks/reply.js';
-import { postToResponseUrl } from '../../respond.js';
+import { deleteOriginal, postToResponseUrl } from '../../respond.js';
 import type { SlackServices } from '../../services.js';
 import { toActor } from '../../to-actor.js';
 
@@ -16,9 +17,15 @@ type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
  */
 export const openaiCommand =
   (services: SlackServices) =>
-  async ({ command, ack, client }: Args): Promise<void> => {
+  async ({ command, body, ack, client }: Args): Promise<void> => {
+    const notes = services.workingNotes;
     const answered = services.inFlight.tryAfterAck(async () => {
-      const outcome = await services.commands.handle(toActor(command.user_id, command.channel_id), command.text ?? '');
+      const actor = toActor(command.user_id, command.channel_id);
+      const outcome = await services.commands.handle(actor, command.text ?? '', {
+        starting: async (operation) => {
+          if (operation.slow && notes) await notes.show(command.response_url, body);
+        },
+      });
       if (outcome.kind === 'picker') {
         await client.views.open({
           trigger_id: command.trigger_id,
@@ -26,10 +33,19 @@ export const openaiCommand =
         });
         return;
       }
+      const noted = notes?.shownFor(body) ?? false;
+      // A note already used one of the response URL's five messages; a channel reply needs one more to remove it.
+      const room = noted ? LIMITS.messagesPerResponse - 2 : LIMITS.messagesPerResponse;
       const messages =
-        outcome.kind === 'help' ? renderHelp(outcome.entries, outcome.topic) : renderReply(outcome.reply);
+        outcome.kind === 'help' ? renderHelp(outcome.entries, outcome.topic) : renderReply(outcome.reply, room);
       const forChannel = outcome.kind === 'reply' && outcome.reply.visibility === 'channel';
-      await postToResponseUrl(command.response_url, messages, forChannel ? { visibility: 'in_channel' } : {});
+      if (forChannel) {
+        // A private note cannot become a channel message: remove it, then post the answer for everyone.
+        if (noted) await deleteOriginal(command.response_url);
+        await postToResponseUrl(command.response_url, messages, { visibility: 'in_channel' });
+        return;
+      }
+      await postToResponseUrl(command.response_url, messages, { replaceOriginal: noted });
     });
     if (!answered) {
       // Too much already waits: say so in the acknowledgement itself, having started nothing.

@@ -6,6 +6,7 @@ import { BUSY_MESSAGE } from '../../../in-flight.js';
 import { renderError } from '../../blocks/error.js';
 import { readOperationForm } from '../../blocks/form-values.js';
 import type { SlackMessage } from '../../blocks/message.js';
+import { NO_UNFURL } from '../../blocks/message.js';
 import { renderNoticeModal } from '../../blocks/notice-modal.js';
 import { renderReply } from '../../blocks/reply.js';
 import { decodeMetadata } from '../../blocks/view-metadata.js';
@@ -77,7 +78,7 @@ async function tellPrivately(
       if (!CHANNEL_REFUSALS.has(slackErrorCode(error))) throw error;
     }
   }
-  await client.chat.postMessage({ channel: userId, ...message });
+  await client.chat.postMessage({ channel: userId, ...message, ...NO_UNFURL });
 }
 
 const slackErrorCode = (error: unknown): string =>
