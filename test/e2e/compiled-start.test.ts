@@ -40,22 +40,25 @@ describe('npm start runs the compiled bot', () => {
     await openai?.close();
   });
 
+  /** What the bot needs to start against the fakes, and nothing else from this process's environment. */
+  const botEnv = () => ({
+    PATH: process.env.PATH ?? '',
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    OPENAI_ADMIN_KEY: ADMIN_KEY,
+    OPENAI_BASE_URL: openai.url,
+    SLACK_API_URL: slack.apiUrl,
+    DATABASE_URL: 'sqlite::memory:',
+    POLICY_FILE: writePolicy(),
+    PORT: '0',
+  });
+
   it('starts dist/main.js with plain node, serves /healthz and /metrics, and stops on SIGTERM', async () => {
     const child: ChildProcess = spawn('npm', ['start', '--silent'], {
       cwd: ROOT,
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        PATH: process.env.PATH ?? '',
-        SLACK_BOT_TOKEN: BOT_TOKEN,
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        OPENAI_ADMIN_KEY: ADMIN_KEY,
-        OPENAI_BASE_URL: openai.url,
-        SLACK_API_URL: slack.apiUrl,
-        DATABASE_URL: 'sqlite::memory:',
-        POLICY_FILE: writePolicy(),
-        PORT: '0',
-      },
+      env: botEnv(),
     });
     const group = child.pid as number;
     const exited = once(child, 'exit');
@@ -87,19 +90,7 @@ describe('npm start runs the compiled bot', () => {
     const openai = await startFakeAdminApi({ adminKey: ADMIN_KEY });
     const child = spawn('sh', ['-c', `exec ${START_SCRIPT}`], {
       cwd: ROOT,
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '',
-        SLACK_BOT_TOKEN: BOT_TOKEN,
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        OPENAI_ADMIN_KEY: ADMIN_KEY,
-        OPENAI_BASE_URL: openai.url,
-        SLACK_API_URL: slack.apiUrl,
-        DATABASE_URL: 'sqlite::memory:',
-        POLICY_FILE: writePolicy(),
-        PORT: '0',
-        LOG_LEVEL: 'info',
-      },
+      env: { ...botEnv(), HOME: process.env.HOME ?? '', LOG_LEVEL: 'info' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const exited = once(child, 'exit');
