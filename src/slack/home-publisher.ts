@@ -4,17 +4,29 @@ import type { ApprovalRequest } from '../domain/approvals/model.js';
 import type { HomeService } from '../domain/home.js';
 import { renderHome } from './blocks/home.js';
 
+/**
+ * How long changes gather before the tabs they concern are published again. Each tab lists every pending request,
+ * so publishing on every change of a burst would cost work in proportion to its square and hold up the changes.
+ */
+const REFRESH_AFTER_MS = 1_000;
+
 /** Publishes App Home tabs; never throws, since a stale tab must not undo what changed. */
 export class HomePublisher {
   readonly #client: WebClient;
   readonly #home: HomeService;
   readonly #logger: Logger;
+  readonly #refreshAfterMs: number;
+  /** Requests that changed since the last refresh, by id (the latest row of each). */
+  readonly #changed = new Map<string, ApprovalRequest>();
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #refreshing: Promise<void> = Promise.resolve();
   #stopped = false;
 
-  constructor(client: WebClient, home: HomeService, logger: Logger) {
+  constructor(client: WebClient, home: HomeService, logger: Logger, refreshAfterMs = REFRESH_AFTER_MS) {
     this.#client = client;
     this.#home = home;
     this.#logger = logger;
+    this.#refreshAfterMs = refreshAfterMs;
   }
 
   /** Someone opened Home: publish theirs, with budget figures at most a minute old. */
@@ -34,13 +46,34 @@ export class HomePublisher {
    */
   stop(): void {
     this.#stopped = true;
+    clearTimeout(this.#timer);
+    this.#changed.clear();
   }
 
-  /** A request changed: publish again the Home of everyone it concerns (its requester and approvers). */
+  /**
+   * A request changed: the Home of everyone it concerns (its requester and approvers) is published again shortly,
+   * once for all the changes gathered meanwhile. Returns at once, so the change it follows is never held up.
+   */
   async requestChanged(request: ApprovalRequest): Promise<void> {
     if (this.#stopped) return;
-    const people = await this.#home.concernedBy(request).catch(() => [request.requester_id]);
-    const budget = await this.#home.budget(false);
+    this.#changed.set(request.id, request);
+    this.#timer ??= setTimeout(() => {
+      this.#timer = undefined;
+      this.#refreshing = this.#refreshing.then(() => this.#refresh());
+    }, this.#refreshAfterMs);
+    this.#timer.unref();
+  }
+
+  async #refresh(): Promise<void> {
+    if (this.#stopped) return;
+    const changed = [...this.#changed.values()];
+    this.#changed.clear();
+    const people = new Set<string>();
+    for (const request of changed) {
+      const concerned = await this.#home.concernedBy(request).catch(() => [request.requester_id]);
+      for (const userId of concerned) people.add(userId);
+    }
+    const budget = await this.#home.budget(false).catch(() => undefined);
     for (const userId of people) await this.#publish(userId, budget);
   }
 
