@@ -1,8 +1,8 @@
 import { pino } from 'pino';
 import { startBot } from '../src/bot.js';
 import { loadConfig } from '../src/config.js';
+import { appendAuditEvent, sessionActor } from '../src/playground/openai-org/state/audit-events.js';
 import { startFakeAdminApi } from '../test/helpers/fake-admin-api/index.js';
-import { appendAuditEvent, sessionActor } from '../test/helpers/fake-admin-api/state/audit-events.js';
 import { FakeSlack } from '../test/helpers/fake-slack.js';
 import { writePolicy } from '../test/helpers/policy.js';
 import { SIGNING_SECRET } from '../test/helpers/slack-requests.js';

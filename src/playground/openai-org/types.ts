@@ -5,6 +5,19 @@ export interface FakeAdminApiOptions {
   adminKey?: string;
   /** Added before every response. */
   delayMs?: number;
+  /** Default 0: a free port. */
+  port?: number;
+  /** Called after every answer with the request and, unless a fault was injected, the response. */
+  onExchange?: (exchange: Exchange) => void;
+}
+
+/** One request and its answer, as `onExchange` reports it; `rawPath` has no `/v1` prefix. */
+export interface Exchange {
+  method: string;
+  rawPath: string;
+  query: URLSearchParams;
+  body: unknown;
+  response: { status: number; body: unknown } | undefined;
 }
 
 /** One request as the fake received it. */
