@@ -47,6 +47,8 @@ const envSchema = z.object({
 
 export interface Config {
   readonly slack: {
+    /** False for the command line run without Slack tokens: nothing can be posted to Slack then. */
+    readonly configured: boolean;
     readonly botToken: string;
     readonly signingSecret: string | undefined;
     readonly appToken: string | undefined;
@@ -79,19 +81,29 @@ export class ConfigError extends Error {
 const blankToUndefined = (env: NodeJS.ProcessEnv): Record<string, string | undefined> =>
   Object.fromEntries(Object.entries(env).map(([key, value]) => [key, value === '' ? undefined : value]));
 
+export interface LoadOptions {
+  /**
+   * `optional` for the command line: it runs operator commands with the Admin API and the database alone, and
+   * uses Slack only when a bot token is given.
+   */
+  slack?: 'required' | 'optional';
+}
+
 /** The only reader of the environment. Throws ConfigError listing every bad variable at once. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOptions = {}): Config {
   const raw = blankToUndefined(env);
-  const parsed = envSchema.safeParse(raw);
+  const withoutSlack = options.slack === 'optional' && raw.SLACK_BOT_TOKEN === undefined;
+  const parsed = (withoutSlack ? envSchema.omit({ SLACK_BOT_TOKEN: true }) : envSchema).safeParse(raw);
   const problems = parsed.success ? [] : parsed.error.issues.map((issue) => issue.message);
-  const data = parsed.success ? parsed.data : undefined;
-  if (!raw.SLACK_APP_TOKEN && !raw.SLACK_SIGNING_SECRET) {
+  const data = parsed.success ? { SLACK_BOT_TOKEN: '', ...parsed.data } : undefined;
+  if (!withoutSlack && options.slack !== 'optional' && !raw.SLACK_APP_TOKEN && !raw.SLACK_SIGNING_SECRET) {
     problems.push('SLACK_SIGNING_SECRET is required in HTTP mode (set SLACK_APP_TOKEN to use Socket Mode instead)');
   }
   if (!data || problems.length > 0) throw new ConfigError(problems);
   const apiUrl = data.SLACK_API_URL.endsWith('/') ? data.SLACK_API_URL : `${data.SLACK_API_URL}/`;
   return Object.freeze({
     slack: Object.freeze({
+      configured: !withoutSlack,
       botToken: data.SLACK_BOT_TOKEN,
       signingSecret: data.SLACK_SIGNING_SECRET,
       appToken: data.SLACK_APP_TOKEN,

@@ -36,6 +36,7 @@ import { createSlackFileSink } from './slack/adapters/file-sink.js';
 import { refreshingHomes } from './slack/adapters/home-refreshing-notifier.js';
 import { routeApprovalCards } from './slack/adapters/routed-approval-notifier.js';
 import { createSecretCourier } from './slack/adapters/secret-courier.js';
+import { unconfiguredApprovalNotifier } from './slack/adapters/unconfigured-approval-notifier.js';
 import { createBoltLogger } from './slack/bolt-logger.js';
 import { HomePublisher } from './slack/home-publisher.js';
 import { createStore } from './storage/create-store.js';
@@ -120,7 +121,13 @@ export async function buildContainer(config: Config, overrides: ContainerOverrid
     overrides.slack ??
     new WebClient(config.slack.botToken, {
       slackApiUrl: config.slack.apiUrl,
-      retryConfig: { retries: overrides.webApiRetries ?? 3, factor: 2, minTimeout: 500, maxTimeout: 5_000 },
+      // Without a token nothing can reach Slack; lookups then fail at once instead of after retries.
+      retryConfig: {
+        retries: config.slack.configured ? (overrides.webApiRetries ?? 3) : 0,
+        factor: 2,
+        minTimeout: 500,
+        maxTimeout: 5_000,
+      },
       logger: createBoltLogger(logger),
     });
   const directory = createSlackDirectory(slack, logger.child({ layer: 'slack-directory' }));
@@ -181,12 +188,14 @@ export async function buildContainer(config: Config, overrides: ContainerOverrid
   const approvalLogger = logger.child({ layer: 'approvals' });
   const noticeOf: NoticeOf = ({ request }) => policy.approverNotice(request.approver_role, request.requester_id);
   // Home tabs follow each request; the publisher, built below with the approval service, is reached when called.
-  const notifier = refreshingHomes(
-    routeApprovalCards(createApprovalNotifier(slack, policy.approvalChannel, approvalLogger, noticeOf), (channel) =>
-      createApprovalNotifier(slack, channel, approvalLogger, noticeOf),
-    ),
-    async (request) => homes.requestChanged(request),
-  );
+  const notifier = config.slack.configured
+    ? refreshingHomes(
+        routeApprovalCards(createApprovalNotifier(slack, policy.approvalChannel, approvalLogger, noticeOf), (channel) =>
+          createApprovalNotifier(slack, channel, approvalLogger, noticeOf),
+        ),
+        async (request) => homes.requestChanged(request),
+      )
+    : unconfiguredApprovalNotifier();
   const executor = new ApprovalExecutor(operations, operationDeps, notifier, {
     instanceId: replica,
     ...(overrides.executionLeaseMs ? { leaseTtlMs: overrides.executionLeaseMs } : {}),

@@ -77,13 +77,33 @@ describe('npm run cli', () => {
     expect(stdout).toContain('cli@x.com');
   });
 
+  it('runs operator commands without any Slack token', async () => {
+    openai.state.addUser({ email: 'no-slack@x.com', name: 'No Slack' });
+    const { SLACK_BOT_TOKEN: _token, SLACK_SIGNING_SECRET: _secret, SLACK_API_URL: _url, ...withoutSlack } = env;
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', CLI, 'users', 'list'], { env: withoutSlack });
+    expect(stdout).toContain('no-slack@x.com');
+    const project = openai.state.addProject({ name: 'cli-archive' });
+    const filed = await run(process.execPath, ['--import', 'tsx', CLI, 'projects', 'archive', project.id], {
+      env: withoutSlack,
+    }).catch((error: { code: number; stdout: string; stderr: string }) => error);
+    expect('code' in filed && filed.code).toBe(1);
+    expect((filed as { stderr: string }).stderr).toContain('without SLACK_BOT_TOKEN the command line cannot post');
+    expect(openai.state.projects.get(project.id)?.archivedAt).toBeNull();
+  });
+
+  it('needs no signing secret: the command line receives nothing from Slack', async () => {
+    const { SLACK_SIGNING_SECRET: _secret, ...withoutSecret } = env;
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', CLI, 'users', 'list'], { env: withoutSecret });
+    expect(stdout).toContain('no-slack@x.com');
+  });
+
   it('exits non-zero naming every bad variable, without printing secrets', async () => {
     const failed = await run(process.execPath, ['--import', 'tsx', CLI, 'help'], {
-      env: { PATH: env.PATH ?? '', OPENAI_ADMIN_KEY: ADMIN_KEY, PORT: 'x' },
+      env: { PATH: env.PATH ?? '', SLACK_BOT_TOKEN: 'not-a-bot-token', OPENAI_ADMIN_KEY: ADMIN_KEY, PORT: 'x' },
     }).catch((error: { code: number; stderr: string }) => error);
     expect('code' in failed && failed.code).toBe(1);
     const stderr = (failed as { stderr: string }).stderr;
-    expect(stderr).toContain('SLACK_BOT_TOKEN is required');
+    expect(stderr).toContain('SLACK_BOT_TOKEN must be a bot token');
     expect(stderr).toContain('PORT must be a number');
     expect(stderr).not.toContain(ADMIN_KEY);
   });
