@@ -17,7 +17,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return argv.length === 0 ? 2 : 0;
   }
-  const config = loadConfig(process.env, { slack: 'optional' });
+  const config = loadConfig(undefined, { slack: 'optional' });
   const logger = createLogger({ level: 'warn', destination: process.stderr, secrets: secretValues(config) });
   const container = await buildContainer(config, { logger });
   try {
