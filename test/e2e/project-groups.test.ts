@@ -30,7 +30,10 @@ describe('groups with access to projects, through the real app', () => {
 
   it.each([
     ['projects add-group Alpha Eng', 'Give the project role to grant with --role <role_id>.'],
-    ['projects add-group Alpha Eng --role owner', '"owner" is not a project role id; give its id (role_…).'],
+    [
+      'projects add-group Alpha Eng --role owner',
+      '"owner" is not a project role id; give its id (role_…), as /openai roles list --project <project> shows it.',
+    ],
     ['projects add-group Alpha Ops --role role_x', 'group Ops (group_2) already has access to project Alpha'],
     ['projects add-group Alpha Nowhere --role role_x', 'No group is named "Nowhere"'],
     ['projects add-group Old Eng --role role_x', 'Project Old is archived; archived projects cannot be changed.'],

@@ -19,7 +19,8 @@ const roleId = z
   .string({ error: 'Give the project role to grant with --role <role_id>.' })
   .trim()
   .regex(/^role_\S+$/, {
-    error: (issue) => `"${String(issue.input)}" is not a project role id; give its id (role_…).`,
+    error: (issue) =>
+      `"${String(issue.input)}" is not a project role id; give its id (role_…), as /openai roles list --project <project> shows it.`,
   });
 
 /** The project (active, since it is about to change), the group, and whether the group has access to it now. */
