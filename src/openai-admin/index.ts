@@ -3,9 +3,12 @@ import { adminApiKeysResource } from './resources/admin-api-keys.js';
 import { auditLogsResource } from './resources/audit-logs.js';
 import { costsResource } from './resources/costs.js';
 import { dataRetentionResource } from './resources/data-retention.js';
+import { groupUsersResource } from './resources/group-users.js';
+import { groupsResource } from './resources/groups.js';
 import { invitesResource } from './resources/invites.js';
 import { modelPermissionsResource } from './resources/model-permissions.js';
 import { projectApiKeysResource } from './resources/project-api-keys.js';
+import { projectGroupsResource } from './resources/project-groups.js';
 import { projectUsersResource } from './resources/project-users.js';
 import { projectsResource } from './resources/projects.js';
 import { rateLimitsResource } from './resources/rate-limits.js';
@@ -34,6 +37,9 @@ export function createAdminApi(options: AdminClientOptions) {
     costs: costsResource(client),
     usage: usageResource(client),
     auditLogs: auditLogsResource(client),
+    groups: groupsResource(client),
+    groupUsers: groupUsersResource(client),
+    projectGroups: projectGroupsResource(client),
     close: () => client.close(),
   };
 }

@@ -7,11 +7,14 @@ import { costsReport } from './costs.js';
 import { retentionSet, retentionShow } from './data-retention.js';
 import { digestList, digestSubscribe, digestUnsubscribe } from './digest.js';
 import { grantsList, grantsRevoke } from './grants.js';
+import { groupsAdd, groupsMembers, groupsRemove } from './group-members.js';
+import { groupsCreate, groupsDelete, groupsList, groupsRename, groupsShow } from './groups.js';
 import { inviteCancel, inviteCreate, invitesList } from './invites.js';
 import { keysRevokeStale, keysStale } from './key-hygiene.js';
 import { membersAdd, membersList, membersRemove, membersRole } from './members.js';
 import { modelsAllow, modelsClear, modelsDeny, modelsShow } from './model-permissions.js';
 import type { AnyOperation } from './operation.js';
+import { projectsAddGroup, projectsGroups, projectsRemoveGroup } from './project-groups.js';
 import { projectsArchive, projectsList } from './projects.js';
 import { projectsCreate, projectsRename, projectsShow } from './projects-manage.js';
 import { rateLimitsList, rateLimitsSet } from './rate-limits.js';
@@ -37,10 +40,21 @@ export const operations: readonly AnyOperation[] = [
   projectsShow,
   projectsCreate,
   projectsRename,
+  projectsGroups,
+  projectsAddGroup,
+  projectsRemoveGroup,
   membersList,
   membersAdd,
   membersRole,
   membersRemove,
+  groupsList,
+  groupsShow,
+  groupsMembers,
+  groupsCreate,
+  groupsRename,
+  groupsAdd,
+  groupsRemove,
+  groupsDelete,
   rateLimitsList,
   rateLimitsSet,
   modelsShow,

@@ -3,6 +3,7 @@ import { notFound } from '../api-error.js';
 import { parseBody } from '../body.js';
 import { nextCursorPage, ordered } from '../pagination.js';
 import type { RouteContext, Router } from '../router.js';
+import { deleteGroup } from '../state/project-groups.js';
 import { groupUserView, groupView } from '../views/org-views.js';
 
 const nameBody = z.strictObject({ name: z.string().min(1).max(255) });
@@ -40,7 +41,7 @@ export function registerGroupRoutes(router: Router): void {
 
   router.delete('/organization/groups/:group_id', ({ state, param, audit }) => {
     const group = state.requireGroup(param('group_id'));
-    state.groups.delete(group.id);
+    deleteGroup(state, group);
     audit('group.deleted', { id: group.id });
     return { object: 'group.deleted', id: group.id, deleted: true };
   });

@@ -7,6 +7,7 @@ import { registerGroupRoutes } from './groups.js';
 import { registerInviteRoutes } from './invites.js';
 import { registerModelPermissionRoutes } from './model-permissions.js';
 import { registerProjectApiKeyRoutes } from './project-api-keys.js';
+import { registerProjectGroupRoutes } from './project-groups.js';
 import { registerProjectUserRoutes } from './project-users.js';
 import { registerProjectRoutes } from './projects.js';
 import { registerRateLimitRoutes } from './rate-limits.js';
@@ -25,6 +26,7 @@ export function createRouter(): Router {
   registerGroupRoutes(router);
   registerProjectRoutes(router);
   registerProjectUserRoutes(router);
+  registerProjectGroupRoutes(router);
   registerServiceAccountRoutes(router);
   registerProjectApiKeyRoutes(router);
   registerRateLimitRoutes(router);

@@ -1,9 +1,11 @@
 import { type AuditEventInput, appendAuditEvent, sessionActor } from './audit-events.js';
+import { addProjectGroup, type NewProjectGroup } from './project-groups.js';
 import { ProjectSeeds } from './project-seeds.js';
 import type {
   AuditLogRecord,
   CompletionsUsageRecord,
   CostRecord,
+  ProjectGroupRecord,
   SpendAlertRecord,
   SpendLimitRecord,
 } from './records.js';
@@ -92,6 +94,11 @@ export class FakeState extends ProjectSeeds {
     if (input.projectId) this.requireProject(input.projectId).spendLimit = limit;
     else this.orgSpendLimit = limit;
     return limit;
+  }
+
+  /** Gives a group access to a project with a project role id, as `POST …/projects/{id}/groups` does. */
+  addProjectGroup(projectId: string, input: NewProjectGroup): ProjectGroupRecord {
+    return addProjectGroup(this, projectId, input);
   }
 
   /** Dollars spent so far this calendar month (UTC, by `now`), for the org or one project. */

@@ -120,6 +120,15 @@ export interface ProjectRecord {
   spendAlerts: Map<string, SpendAlertRecord>;
   spendLimit: SpendLimitRecord | null;
   dataRetention: ProjectRetentionType;
+  /** Groups with access to the project, by group id. */
+  groups: Map<string, ProjectGroupRecord>;
+}
+
+/** A group's access to a project, with the project role (an id) it was given. */
+export interface ProjectGroupRecord {
+  groupId: string;
+  roleId: string;
+  addedAt: number;
 }
 
 export interface AdminKeyOwner {

@@ -100,6 +100,7 @@ export class StateCore {
       spendAlerts: new Map(),
       spendLimit: null,
       dataRetention: 'organization_default',
+      groups: new Map(),
     };
   }
 
