@@ -34,7 +34,8 @@ async function main(argv: string[]): Promise<number> {
     const actor = { userId: `cli:${userInfo().username}`, source: 'cli' as const };
     const quoted = argv.map((arg) => (/\s/.test(arg) ? `"${arg.replace(/"/g, '')}"` : arg)).join(' ');
     const outcome = await container.commands.handle(actor, quoted);
-    if (outcome.kind === 'picker') process.stdout.write(`${USAGE}\n`);
+    // The command line has no forms: the command service asks it for every argument instead.
+    if (outcome.kind === 'picker' || outcome.kind === 'form') process.stdout.write(`${USAGE}\n`);
     else if (outcome.kind === 'help') process.stdout.write(`${helpText(outcome.entries)}\n`);
     else process.stdout.write(`${replyText(outcome.reply)}\n`);
     return 0;

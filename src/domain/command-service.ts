@@ -26,6 +26,8 @@ export interface ApprovalGateway {
 
 export type CommandOutcome =
   | { kind: 'picker' }
+  /** The operation takes its input in a form (`opensForm`), which a chat surface opens. */
+  | { kind: 'form'; operation: AnyOperation }
   | { kind: 'help'; entries: HelpEntry[]; topic?: string }
   | { kind: 'reply'; reply: Reply; operation: AnyOperation };
 
@@ -77,7 +79,15 @@ export class CommandService {
     const reason = reasonTokens?.map((t) => t.value).join(' ') || undefined;
     const operationFlags = new Map(flags);
     operationFlags.delete('reason');
-    const input = bindInput(operation, words.slice(match.consumed), operationFlags);
+    const rest = words.slice(match.consumed);
+    if (operation.opensForm && actor.source !== 'cli' && rest.length === 0 && operationFlags.size === 0) {
+      // Whoever may not run it is told so now, not after filling in the form.
+      await this.#deps.policy.assertMayRun(actor, operation.risk, operation.name, {
+        everyone: operation.audience === 'everyone',
+      });
+      return { kind: 'form', operation };
+    }
+    const input = bindInput(operation, rest, operationFlags);
     await progress.starting?.(operation);
     const reply = await this.run(actor, operation, input, reason);
     // A read listing can be produced again from its input, e.g. whole as a file.

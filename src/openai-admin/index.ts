@@ -1,10 +1,12 @@
 import { AdminClient, type AdminClientOptions } from './client.js';
 import { adminApiKeysResource } from './resources/admin-api-keys.js';
 import { auditLogsResource } from './resources/audit-logs.js';
+import { certificatesResource } from './resources/certificates.js';
 import { costsResource } from './resources/costs.js';
 import { dataRetentionResource } from './resources/data-retention.js';
 import { groupUsersResource } from './resources/group-users.js';
 import { groupsResource } from './resources/groups.js';
+import { hostedToolsResource } from './resources/hosted-tools.js';
 import { invitesResource } from './resources/invites.js';
 import { modelPermissionsResource } from './resources/model-permissions.js';
 import { projectApiKeysResource } from './resources/project-api-keys.js';
@@ -34,6 +36,8 @@ export function createAdminApi(options: AdminClientOptions) {
     spendAlerts: spendAlertsResource(client),
     spendLimits: spendLimitsResource(client),
     dataRetention: dataRetentionResource(client),
+    certificates: certificatesResource(client),
+    hostedTools: hostedToolsResource(client),
     costs: costsResource(client),
     usage: usageResource(client),
     auditLogs: auditLogsResource(client),

@@ -3,21 +3,27 @@ import { adminKeysCreate, adminKeysDelete, adminKeysList } from './admin-keys.js
 import { apiKeysDelete, apiKeysList, apiKeysShow } from './api-keys.js';
 import { approvalsCancel, approvalsHistory, approvalsList, approvalsShow } from './approvals.js';
 import { auditList } from './audit-logs.js';
+import { certificatesActivate, certificatesDeactivate } from './certificate-activation.js';
+import { certificatesUpload } from './certificate-upload.js';
+import { certificatesDelete, certificatesList, certificatesRename, certificatesShow } from './certificates.js';
 import { costsReport } from './costs.js';
 import { retentionSet, retentionShow } from './data-retention.js';
 import { digestList, digestSubscribe, digestUnsubscribe } from './digest.js';
 import { grantsList, grantsRevoke } from './grants.js';
 import { groupsAdd, groupsMembers, groupsRemove } from './group-members.js';
 import { groupsCreate, groupsDelete, groupsList, groupsRename, groupsShow } from './groups.js';
+import { toolsSet, toolsShow } from './hosted-tools.js';
 import { inviteCancel, inviteCreate, invitesList } from './invites.js';
 import { keysRevokeStale, keysStale } from './key-hygiene.js';
 import { membersAdd, membersList, membersRemove, membersRole } from './members.js';
+import { membersShow } from './members-show.js';
 import { modelsAllow, modelsClear, modelsDeny, modelsShow } from './model-permissions.js';
 import type { AnyOperation } from './operation.js';
 import { projectsAddGroup, projectsGroups, projectsRemoveGroup } from './project-groups.js';
 import { projectsArchive, projectsList } from './projects.js';
 import { projectsCreate, projectsRename, projectsShow } from './projects-manage.js';
 import { rateLimitsList, rateLimitsSet } from './rate-limits.js';
+import { serviceAccountsAddKey, serviceAccountsRename } from './service-account-keys.js';
 import { serviceAccountsCreate, serviceAccountsDelete, serviceAccountsList } from './service-accounts.js';
 import { spendDigest } from './spend.js';
 import { spendAlertsCreate, spendAlertsDelete, spendAlertsList, spendAlertsUpdate } from './spend-alerts.js';
@@ -44,6 +50,7 @@ export const operations: readonly AnyOperation[] = [
   projectsAddGroup,
   projectsRemoveGroup,
   membersList,
+  membersShow,
   membersAdd,
   membersRole,
   membersRemove,
@@ -70,8 +77,19 @@ export const operations: readonly AnyOperation[] = [
   spendLimitRemove,
   retentionShow,
   retentionSet,
+  toolsShow,
+  toolsSet,
+  certificatesList,
+  certificatesShow,
+  certificatesUpload,
+  certificatesRename,
+  certificatesActivate,
+  certificatesDeactivate,
+  certificatesDelete,
   serviceAccountsList,
   serviceAccountsCreate,
+  serviceAccountsRename,
+  serviceAccountsAddKey,
   serviceAccountsDelete,
   apiKeysList,
   apiKeysShow,

@@ -30,9 +30,9 @@ export interface ArgSpec {
    * What kind of value the argument takes, so a form can offer a fitting input: `project` and `user` are
    * picked from the organization (the value is a project id, or a member's email or user id), `email` is an
    * address (not necessarily a member), `select` is one of `choices`, `number` and `date` (`YYYY-MM-DD`)
-   * are typed values. Default: free text.
+   * are typed values, `long-text` is text of several lines pasted whole (a PEM certificate). Default: free text.
    */
-  readonly input?: 'text' | 'project' | 'user' | 'email' | 'select' | 'number' | 'date';
+  readonly input?: 'text' | 'long-text' | 'project' | 'user' | 'email' | 'select' | 'number' | 'date';
   /** The values the argument accepts, in the order to offer them; implies `input: 'select'`. */
   readonly choices?: readonly string[];
 }
@@ -58,6 +58,11 @@ export interface Operation<I> {
    * should show that it is working before the answer arrives.
    */
   readonly slow?: boolean;
+  /**
+   * Typed without arguments in chat, the command opens the operation's form instead of asking for them: for input
+   * that is awkward to type on one line, such as a PEM certificate.
+   */
+  readonly opensForm?: boolean;
   /**
    * `everyone`: any workspace member may ask, whatever their role, and the request always waits for approval
    * (self-service requests); by default the policy's roles decide.

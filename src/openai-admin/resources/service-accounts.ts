@@ -31,6 +31,27 @@ export interface ServiceAccountCreateParams {
   create_service_account_only?: boolean;
 }
 
+/** An extra key of a service account: `value` is the full secret, returned this once only. */
+export const serviceAccountApiKey = z.looseObject({
+  object: z.string().optional(),
+  id: z.string(),
+  name: z.string().nullish(),
+  value: z.string(),
+  created_at: z.number().nullish(),
+});
+export type ServiceAccountApiKey = z.output<typeof serviceAccountApiKey>;
+
+export interface ServiceAccountUpdateParams {
+  name?: string;
+  role?: 'member' | 'owner';
+}
+
+export interface ServiceAccountKeyParams {
+  name?: string;
+  /** e.g. `api.responses.write`; without scopes the key has the service account's full access. */
+  scopes?: string[];
+}
+
 const deleted = z.looseObject({ deleted: z.boolean().optional() });
 
 const base = (projectId: string) => path`/organization/projects/${projectId}/service_accounts`;
@@ -46,6 +67,21 @@ export function serviceAccountsResource(client: AdminClient) {
       client.request(serviceAccount, {
         method: 'GET',
         path: path`/organization/projects/${projectId}/service_accounts/${serviceAccountId}`,
+      }),
+    /** Sets absolute values; repeating it cannot change the outcome. */
+    update: (projectId: string, serviceAccountId: string, body: ServiceAccountUpdateParams) =>
+      client.request(serviceAccount, {
+        method: 'POST',
+        path: path`/organization/projects/${projectId}/service_accounts/${serviceAccountId}`,
+        body,
+        idempotent: true,
+      }),
+    /** A new key each time it is called, so it is never repeated. Never log the response. */
+    createKey: (projectId: string, serviceAccountId: string, body: ServiceAccountKeyParams = {}) =>
+      client.request(serviceAccountApiKey, {
+        method: 'POST',
+        path: path`/organization/projects/${projectId}/service_accounts/${serviceAccountId}/api_keys`,
+        body,
       }),
     delete: (projectId: string, serviceAccountId: string) =>
       client.request(deleted, {

@@ -9,6 +9,9 @@ export const FIELD_ACTION = 'value';
 /** Slack caps static and external selects at 100 options. */
 const MAX_OPTIONS = 100;
 
+/** The most a plain-text input holds. */
+const MAX_INPUT_CHARS = 3000;
+
 const plain = (text: string, max = 150) => ({ type: 'plain_text' as const, text: truncate(text, max), emoji: true });
 
 const option = (value: string): PlainTextOption => ({ text: plain(value, 75), value: truncate(value, 75) });
@@ -19,7 +22,7 @@ const label = (arg: ArgSpec) => {
 };
 
 /** What the form offers for an argument, from its `input`/`choices` hints. */
-export type FieldKind = 'checkbox' | 'select' | 'project' | 'user' | 'email' | 'number' | 'date' | 'text';
+export type FieldKind = 'checkbox' | 'select' | 'project' | 'user' | 'email' | 'number' | 'date' | 'long-text' | 'text';
 
 export function fieldKind(arg: ArgSpec): FieldKind {
   if (arg.boolean) return 'checkbox';
@@ -62,6 +65,14 @@ function element(arg: ArgSpec): InputBlockElement {
       return { type: 'number_input', action_id: FIELD_ACTION, is_decimal_allowed: true };
     case 'date':
       return { type: 'datepicker', action_id: FIELD_ACTION, placeholder: plain('Pick a day (UTC)') };
+    case 'long-text':
+      return {
+        type: 'plain_text_input',
+        action_id: FIELD_ACTION,
+        multiline: true,
+        max_length: MAX_INPUT_CHARS,
+        placeholder: plain(arg.placeholder || arg.name),
+      };
     default:
       return {
         type: 'plain_text_input',

@@ -1,9 +1,11 @@
 import { Router } from '../router.js';
 import { registerAdminApiKeyRoutes } from './admin-api-keys.js';
 import { registerAuditLogRoutes } from './audit-logs.js';
+import { registerCertificateRoutes } from './certificates.js';
 import { registerCostRoutes } from './costs.js';
 import { registerDataRetentionRoutes } from './data-retention.js';
 import { registerGroupRoutes } from './groups.js';
+import { registerHostedToolRoutes } from './hosted-tools.js';
 import { registerInviteRoutes } from './invites.js';
 import { registerModelPermissionRoutes } from './model-permissions.js';
 import { registerProjectApiKeyRoutes } from './project-api-keys.js';
@@ -34,6 +36,8 @@ export function createRouter(): Router {
   registerSpendAlertRoutes(router);
   registerSpendLimitRoutes(router);
   registerDataRetentionRoutes(router);
+  registerCertificateRoutes(router);
+  registerHostedToolRoutes(router);
   registerAuditLogRoutes(router);
   registerCostRoutes(router);
   registerUsageRoutes(router);

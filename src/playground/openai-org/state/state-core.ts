@@ -1,6 +1,8 @@
 import { badRequest, notFound } from '../api-error.js';
 import { IdCounter } from '../ids.js';
+import { CertificateBook } from './certificates.js';
 import { DEFAULT_RATE_LIMITS } from './defaults.js';
+import { HostedToolBook } from './hosted-tools.js';
 import type {
   AdminKeyRecord,
   AuditLogRecord,
@@ -28,6 +30,10 @@ export class StateCore {
   readonly adminKeys = new Map<string, AdminKeyRecord>();
   readonly groups = new Map<string, GroupRecord>();
   readonly orgSpendAlerts = new Map<string, SpendAlertRecord>();
+  /** Uploaded certificates and where each is active. */
+  readonly certificates = new CertificateBook(this.ids, () => this.now);
+  /** Which hosted tools each project may use. */
+  readonly hostedTools = new HostedToolBook();
   orgSpendLimit: SpendLimitRecord | null = null;
   /** Default `modified_abuse_monitoring`, the least strict value of the organization enum. */
   orgDataRetention: OrgRetentionType = 'modified_abuse_monitoring';
@@ -69,6 +75,8 @@ export class StateCore {
     for (const map of [this.users, this.invites, this.projects, this.adminKeys, this.groups, this.orgSpendAlerts]) {
       map.clear();
     }
+    this.certificates.clear();
+    this.hostedTools.clear();
     this.orgSpendLimit = null;
     this.orgDataRetention = 'modified_abuse_monitoring';
     this.ignoresEmailFilter = false;

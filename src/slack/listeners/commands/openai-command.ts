@@ -3,6 +3,7 @@ import { BUSY_MESSAGE } from '../../../in-flight.js';
 import { renderHelp } from '../../blocks/help.js';
 import { LIMITS } from '../../blocks/limits.js';
 import { renderNotice } from '../../blocks/notice.js';
+import { renderOperationForm } from '../../blocks/operation-form.js';
 import { renderPicker } from '../../blocks/picker-modal.js';
 import { renderReply } from '../../blocks/reply.js';
 import { deleteOriginal, postToResponseUrl } from '../../respond.js';
@@ -30,6 +31,13 @@ export const openaiCommand =
         await client.views.open({
           trigger_id: command.trigger_id,
           view: renderPicker(services.operations, command.channel_id),
+        });
+        return;
+      }
+      if (outcome.kind === 'form') {
+        await client.views.open({
+          trigger_id: command.trigger_id,
+          view: renderOperationForm(outcome.operation, command.channel_id),
         });
         return;
       }
