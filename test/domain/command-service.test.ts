@@ -83,4 +83,17 @@ describe('command service', () => {
     if (help.kind !== 'help') throw new Error(`expected help, got ${help.kind}`);
     expect(help.entries.map((e) => e.usage)).toContain('/openai users remove <email|user_id|@mention>');
   });
+
+  it('opens the form of an operation taking long input when typed alone in chat, and asks the command line instead', async () => {
+    d = await buildDomain();
+    const outcome = await d.commands.handle(inOps(ADMIN), 'certificates upload --reason rotation');
+    expect(outcome).toMatchObject({ kind: 'form', operation: { name: 'certificates.upload' } });
+    await expect(d.commands.handle(inOps(VIEWER), 'certificates upload')).rejects.toThrow(ForbiddenError);
+    const typed = await d.commands
+      .handle({ userId: 'cli:ops', source: 'cli' }, 'certificates upload')
+      .catch((error: unknown) => error);
+    expect(typed).toBeInstanceOf(UsageError);
+    expect((typed as UsageError).message).toBe('Missing <name>.');
+    expect(await d.store.listAudit()).toEqual([]);
+  });
 });
