@@ -14,10 +14,10 @@ import { projectGroupsResource } from './resources/project-groups.js';
 import { projectUsersResource } from './resources/project-users.js';
 import { projectsResource } from './resources/projects.js';
 import { rateLimitsResource } from './resources/rate-limits.js';
+import { reportsResource } from './resources/reports.js';
 import { serviceAccountsResource } from './resources/service-accounts.js';
 import { spendAlertsResource } from './resources/spend-alerts.js';
 import { spendLimitsResource } from './resources/spend-limits.js';
-import { usageResource } from './resources/usage.js';
 import { usersResource } from './resources/users.js';
 
 /** The typed Admin API: one property per resource, mirroring `/v1/organization/...`. */
@@ -39,7 +39,7 @@ export function createAdminApi(options: AdminClientOptions) {
     certificates: certificatesResource(client),
     hostedTools: hostedToolsResource(client),
     costs: costsResource(client),
-    usage: usageResource(client),
+    reports: reportsResource(client),
     auditLogs: auditLogsResource(client),
     groups: groupsResource(client),
     groupUsers: groupUsersResource(client),

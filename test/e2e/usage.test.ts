@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { CompletionsUsageRecord } from '../helpers/fake-admin-api/index.js';
+import type { UsageRecord } from '../helpers/fake-admin-api/index.js';
 import type { SlackCall } from '../helpers/fake-slack.js';
 import { type Harness, messageText, startHarness } from '../helpers/harness.js';
 import { USERS } from '../helpers/policy.js';
@@ -9,21 +9,17 @@ const DAY = 86_400;
 const unix = (day: string) => Date.parse(`${day}T00:00:00Z`) / 1000;
 const n = (value: number) => new Intl.NumberFormat('en-US').format(value);
 
-/** What the fake holds for `[start, end)`, summed per key: the figures a reply must show. */
-function heldBy(
-  records: readonly CompletionsUsageRecord[],
-  start: number,
-  end: number,
-  key: (r: CompletionsUsageRecord) => string | null,
-) {
-  const sums = new Map<string | null, { input: number; cached: number; output: number; requests: number }>();
+/** What the fake holds of completions usage for `[start, end)`, summed per key: the figures a reply must show. */
+function heldBy(records: readonly UsageRecord[], start: number, end: number, key: (r: UsageRecord) => unknown) {
+  const sums = new Map<unknown, { input: number; cached: number; output: number; requests: number }>();
+  const figure = (r: UsageRecord, field: string) => Number(r.values[field] ?? 0);
   for (const r of records) {
-    if (r.time < start || r.time >= end) continue;
+    if (r.kind !== 'completions' || r.time < start || r.time >= end) continue;
     const sum = sums.get(key(r)) ?? { input: 0, cached: 0, output: 0, requests: 0 };
-    sum.input += r.inputTokens;
-    sum.cached += r.inputCachedTokens;
-    sum.output += r.outputTokens;
-    sum.requests += r.requests;
+    sum.input += figure(r, 'input_tokens');
+    sum.cached += figure(r, 'input_cached_tokens');
+    sum.output += figure(r, 'output_tokens');
+    sum.requests += figure(r, 'num_model_requests');
     sums.set(key(r), sum);
   }
   return sums;
@@ -76,7 +72,7 @@ describe('/openai usage (completions) through the real app', () => {
 
   it('sums the last 30 UTC days per model, most tokens first, with shares of the total', async () => {
     const reply = await h.ask('usage', USERS.viewer);
-    const held = heldBy(h.openai.state.completionsUsage, unix('2026-02-14'), unix('2026-03-16'), (r) => r.model);
+    const held = heldBy(h.openai.state.usage, unix('2026-02-14'), unix('2026-03-16'), (r) => r.values.model);
     const gpt5 = held.get('gpt-5');
     const mini = held.get('gpt-5-mini');
     expect(gpt5).toEqual({ input: 30_000, cached: 3_000, output: 15_000, requests: 120 });
@@ -139,7 +135,10 @@ describe('/openai usage (completions) through the real app', () => {
   });
 
   it.each([
-    ['usage --by line-item', '--by "line-item" is not a way to group usage; use model, project, api-key.'],
+    [
+      'usage --by line-item',
+      '--by "line-item" is not a way to group completions usage; use model, project, api-key, user, batch, service-tier.',
+    ],
     ['usage --since 2 weeks', 'Unexpected argument: weeks.'],
     [
       'usage --from 2026-03-20',

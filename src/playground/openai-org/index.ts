@@ -11,10 +11,11 @@ import type { FakeAdminApi, FakeAdminApiOptions, FaultSpec, RecordedRequest } fr
 
 export type { ErrorEnvelope } from './api-error.js';
 export { DEFAULT_RATE_LIMITS, INVITE_TTL_SECONDS } from './state/defaults.js';
-export type { DayInput } from './state/fake-state.js';
+export type { DayInput, NewUsage } from './state/fake-state.js';
 export { dayStart, FakeState } from './state/fake-state.js';
 export type * from './state/records.js';
 export type { Exchange, FakeAdminApi, FakeAdminApiOptions, FaultSpec, RecordedRequest } from './types.js';
+export type { UsageKind } from './usage-kinds.js';
 
 function faultReply(fault: FaultSpec): Reply {
   const body = fault.body ?? (fault.status >= 400 ? defaultErrorEnvelope(fault.status) : {});

@@ -1,13 +1,14 @@
+import { type UsageKind, usageValues } from '../usage-kinds.js';
 import { type AuditEventInput, appendAuditEvent, sessionActor } from './audit-events.js';
 import { addProjectGroup, type NewProjectGroup } from './project-groups.js';
 import { ProjectSeeds } from './project-seeds.js';
 import type {
   AuditLogRecord,
-  CompletionsUsageRecord,
   CostRecord,
   ProjectGroupRecord,
   SpendAlertRecord,
   SpendLimitRecord,
+  UsageRecord,
 } from './records.js';
 
 const DAY = 86_400;
@@ -55,6 +56,16 @@ export interface NewCompletionsUsage {
   outputTokens?: number;
   inputCachedTokens?: number;
   requests?: number;
+}
+
+/**
+ * Usage of one kind to seed, by the API's field names: grouping values (`project_id`, `model`, `size`, …) and
+ * figures (`input_tokens`, `images`, `usage_bytes`, …; 0 when left out).
+ */
+export interface NewUsage {
+  /** A `YYYY-MM-DD` day (counted at its start) or an exact unix time. */
+  time: DayInput;
+  [field: string]: string | number | boolean | null | undefined;
 }
 
 /** Unix seconds of a `YYYY-MM-DD` day's start (UTC), or the start of the day containing a unix time. */
@@ -140,22 +151,32 @@ export class FakeState extends ProjectSeeds {
     return inputs.map((input) => this.addCost(input));
   }
 
-  /** Adds completions usage for `/organization/usage/completions`. */
-  addCompletionsUsage(input: NewCompletionsUsage): CompletionsUsageRecord {
-    const record: CompletionsUsageRecord = {
-      time: typeof input.time === 'number' ? input.time : dayStart(input.time),
-      projectId: input.projectId ?? null,
-      userId: input.userId ?? null,
-      apiKeyId: input.apiKeyId ?? null,
+  /** Adds usage of one kind, as `/organization/usage/<kind>` reports it. */
+  addUsage(kind: UsageKind, input: NewUsage): UsageRecord {
+    const { time, ...fields } = input;
+    const record: UsageRecord = {
+      kind,
+      time: typeof time === 'number' ? time : dayStart(time),
+      values: usageValues(kind, fields),
+    };
+    this.usage.push(record);
+    return record;
+  }
+
+  /** Adds completions usage (one request unless told), named the way the rest of the seeds are. */
+  addCompletionsUsage(input: NewCompletionsUsage): UsageRecord {
+    return this.addUsage('completions', {
+      time: input.time,
+      project_id: input.projectId ?? null,
+      user_id: input.userId ?? null,
+      api_key_id: input.apiKeyId ?? null,
       model: input.model ?? null,
       batch: input.batch ?? false,
-      serviceTier: input.serviceTier ?? null,
-      inputTokens: input.inputTokens ?? 0,
-      outputTokens: input.outputTokens ?? 0,
-      inputCachedTokens: input.inputCachedTokens ?? 0,
-      requests: input.requests ?? 1,
-    };
-    this.completionsUsage.push(record);
-    return record;
+      service_tier: input.serviceTier ?? null,
+      input_tokens: input.inputTokens ?? 0,
+      output_tokens: input.outputTokens ?? 0,
+      input_cached_tokens: input.inputCachedTokens ?? 0,
+      num_model_requests: input.requests ?? 1,
+    });
   }
 }

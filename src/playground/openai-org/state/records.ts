@@ -1,3 +1,5 @@
+import type { UsageKind } from '../usage-kinds.js';
+
 export const ORG_ROLES = ['owner', 'reader'] as const;
 export const PROJECT_ROLES = ['owner', 'member'] as const;
 export const ORG_RETENTION_TYPES = [
@@ -177,16 +179,10 @@ export interface CostRecord {
   quantity: number | null;
 }
 
-export interface CompletionsUsageRecord {
+/** Seeded usage of one kind at one moment: grouping values and figures, by the API's field names. */
+export interface UsageRecord {
+  kind: UsageKind;
+  /** Unix seconds. */
   time: number;
-  projectId: string | null;
-  userId: string | null;
-  apiKeyId: string | null;
-  model: string | null;
-  batch: boolean;
-  serviceTier: string | null;
-  inputTokens: number;
-  outputTokens: number;
-  inputCachedTokens: number;
-  requests: number;
+  values: Readonly<Record<string, string | number | boolean | null>>;
 }

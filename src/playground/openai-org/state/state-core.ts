@@ -6,7 +6,6 @@ import { HostedToolBook } from './hosted-tools.js';
 import type {
   AdminKeyRecord,
   AuditLogRecord,
-  CompletionsUsageRecord,
   CostRecord,
   GroupRecord,
   InviteRecord,
@@ -15,6 +14,7 @@ import type {
   RateLimitRecord,
   SpendAlertRecord,
   SpendLimitRecord,
+  UsageRecord,
   UserRecord,
 } from './records.js';
 
@@ -46,7 +46,8 @@ export class StateCore {
   absentSettingsAnswer: 'empty' | 'not_found' = 'empty';
   readonly auditLogs: AuditLogRecord[] = [];
   readonly costs: CostRecord[] = [];
-  readonly completionsUsage: CompletionsUsageRecord[] = [];
+  /** Seeded usage of every kind, in the order added. */
+  readonly usage: UsageRecord[] = [];
   readonly orgId = 'org-test';
   /** The org owner behind the bot's admin key; audit events of API calls name them. Not in `users`. */
   readonly owner = { id: 'user_owner', email: 'owner@example.com', name: 'Org Owner' };
@@ -83,7 +84,7 @@ export class StateCore {
     this.absentSettingsAnswer = 'empty';
     this.auditLogs.length = 0;
     this.costs.length = 0;
-    this.completionsUsage.length = 0;
+    this.usage.length = 0;
     this.fixedNow = undefined;
     this.seedBaseline();
   }

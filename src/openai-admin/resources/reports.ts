@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import type { AdminClient } from '../client.js';
+import { listByPageToken } from '../pagination.js';
+import { REPORT_RESULTS } from './report-results.js';
+
+const CALLER = ['project_id', 'user_id', 'api_key_id', 'model'] as const;
+/** Daily buckets per page for usage: the API's maximum for `bucket_width=1d`. */
+const USAGE_PAGE = 31;
+
+/**
+ * Every report endpoint (time buckets, `next_page` tokens): its path, the `group_by` values it accepts, the
+ * shape of its results and how many daily buckets one page may hold.
+ */
+export const REPORT_ENDPOINTS = {
+  completions: {
+    path: '/organization/usage/completions',
+    groupBy: [...CALLER, 'batch', 'service_tier'],
+    result: REPORT_RESULTS.completions,
+    pageSize: USAGE_PAGE,
+  },
+  embeddings: {
+    path: '/organization/usage/embeddings',
+    groupBy: CALLER,
+    result: REPORT_RESULTS.embeddings,
+    pageSize: USAGE_PAGE,
+  },
+  moderations: {
+    path: '/organization/usage/moderations',
+    groupBy: CALLER,
+    result: REPORT_RESULTS.moderations,
+    pageSize: USAGE_PAGE,
+  },
+  images: {
+    path: '/organization/usage/images',
+    groupBy: [...CALLER, 'size', 'source'],
+    result: REPORT_RESULTS.images,
+    pageSize: USAGE_PAGE,
+  },
+  audio_speeches: {
+    path: '/organization/usage/audio_speeches',
+    groupBy: CALLER,
+    result: REPORT_RESULTS.audio_speeches,
+    pageSize: USAGE_PAGE,
+  },
+  audio_transcriptions: {
+    path: '/organization/usage/audio_transcriptions',
+    groupBy: CALLER,
+    result: REPORT_RESULTS.audio_transcriptions,
+    pageSize: USAGE_PAGE,
+  },
+  vector_stores: {
+    path: '/organization/usage/vector_stores',
+    groupBy: ['project_id'],
+    result: REPORT_RESULTS.vector_stores,
+    pageSize: USAGE_PAGE,
+  },
+  code_interpreter_sessions: {
+    path: '/organization/usage/code_interpreter_sessions',
+    groupBy: ['project_id'],
+    result: REPORT_RESULTS.code_interpreter_sessions,
+    pageSize: USAGE_PAGE,
+  },
+  file_search_calls: {
+    path: '/organization/usage/file_search_calls',
+    groupBy: ['project_id', 'user_id', 'api_key_id', 'vector_store_id'],
+    result: REPORT_RESULTS.file_search_calls,
+    pageSize: USAGE_PAGE,
+  },
+  web_search_calls: {
+    path: '/organization/usage/web_search_calls',
+    groupBy: [...CALLER, 'context_level'],
+    result: REPORT_RESULTS.web_search_calls,
+    pageSize: USAGE_PAGE,
+  },
+} as const;
+
+export type ReportEndpoint = keyof typeof REPORT_ENDPOINTS;
+export type ReportGroupBy<E extends ReportEndpoint> = (typeof REPORT_ENDPOINTS)[E]['groupBy'][number];
+export type ReportResult<E extends ReportEndpoint> = z.output<(typeof REPORT_ENDPOINTS)[E]['result']>;
+
+export interface ReportBucket<E extends ReportEndpoint> {
+  /** Unix seconds, inclusive. */
+  start_time: number;
+  /** Unix seconds, exclusive. */
+  end_time: number;
+  results: ReportResult<E>[];
+}
+
+export interface ReportQuery<E extends ReportEndpoint> {
+  /** Unix seconds, inclusive. */
+  startTime: number;
+  /** Unix seconds, exclusive; the API defaults to now. */
+  endTime?: number;
+  projectIds?: readonly string[];
+  groupBy?: readonly ReportGroupBy<E>[];
+  /** Daily buckets per page; default the endpoint's maximum, so a month needs one call. */
+  limit?: number;
+}
+
+const bucketOf = (result: z.ZodType) =>
+  z.looseObject({
+    object: z.string().optional(),
+    start_time: z.number(),
+    end_time: z.number(),
+    results: z.array(result).default([]),
+  });
+
+/** `GET /organization/usage/{kind}`: daily buckets of one report, fetched page by page as they are read. */
+export function reportsResource(client: AdminClient) {
+  return {
+    buckets: <E extends ReportEndpoint>(endpoint: E, query: ReportQuery<E>) => {
+      const { path, result, pageSize } = REPORT_ENDPOINTS[endpoint];
+      return listByPageToken(client, bucketOf(result), path, {
+        start_time: query.startTime,
+        end_time: query.endTime,
+        bucket_width: '1d',
+        project_ids: query.projectIds?.length ? query.projectIds : undefined,
+        group_by: query.groupBy?.length ? query.groupBy : undefined,
+        limit: query.limit ?? pageSize,
+      }) as AsyncGenerator<ReportBucket<E>, void, undefined>;
+    },
+  };
+}
