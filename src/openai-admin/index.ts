@@ -2,7 +2,6 @@ import { AdminClient, type AdminClientOptions } from './client.js';
 import { adminApiKeysResource } from './resources/admin-api-keys.js';
 import { auditLogsResource } from './resources/audit-logs.js';
 import { certificatesResource } from './resources/certificates.js';
-import { costsResource } from './resources/costs.js';
 import { dataRetentionResource } from './resources/data-retention.js';
 import { groupUsersResource } from './resources/group-users.js';
 import { groupsResource } from './resources/groups.js';
@@ -38,7 +37,6 @@ export function createAdminApi(options: AdminClientOptions) {
     dataRetention: dataRetentionResource(client),
     certificates: certificatesResource(client),
     hostedTools: hostedToolsResource(client),
-    costs: costsResource(client),
     reports: reportsResource(client),
     auditLogs: auditLogsResource(client),
     groups: groupsResource(client),

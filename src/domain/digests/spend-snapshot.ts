@@ -83,7 +83,7 @@ async function readDailyCosts(
   projectIds: readonly string[] | undefined,
 ): Promise<Map<string, number[]>> {
   const daily = new Map<string, number[]>();
-  const buckets = admin.costs.list({
+  const buckets = admin.reports.buckets('costs', {
     startTime: firstDay / 1000,
     endTime,
     groupBy: ['project_id'],

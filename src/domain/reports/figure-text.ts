@@ -4,6 +4,11 @@ const short = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 /** A whole number with separators, e.g. `1,234`. */
 export const countText = (n: number): string => whole.format(n);
 
+const upToThousandths = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
+
+/** A quantity in its own unit (a line item's tokens, images, hours…), e.g. `1,234.5`. */
+export const quantityText = (n: number): string => upToThousandths.format(n);
+
 /** Counts with their noun, e.g. `1 request`, `1,234 requests`, `3 more projects`. */
 export const plural = (n: number, noun: string): string => `${whole.format(n)} ${noun}${n === 1 ? '' : 's'}`;
 

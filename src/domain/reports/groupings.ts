@@ -14,6 +14,8 @@ export const USER = { field: 'user_id', noun: 'user', none: '(no user)', names: 
 /** By model (the default), project, API key or user: what the per-model usage endpoints accept. */
 export const BY_CALLER = { model: MODEL, project: PROJECT, 'api-key': API_KEY, user: USER } as const;
 
+export const LINE_ITEM = { field: 'line_item', noun: 'line item', none: '(no line item)' } as const satisfies Grouping;
+
 export const BATCH = {
   field: 'batch',
   noun: 'request mode',

@@ -1,4 +1,5 @@
-import { bytesText, countText, plural, secondsText } from './figure-text.js';
+import { formatDollars } from '../money.js';
+import { bytesText, countText, plural, quantityText, secondsText } from './figure-text.js';
 import {
   API_KEY,
   BATCH,
@@ -6,12 +7,34 @@ import {
   CONTEXT_LEVEL,
   IMAGE_SIZE,
   IMAGE_SOURCE,
+  LINE_ITEM,
   PROJECT,
   SERVICE_TIER,
   USER,
   VECTOR_STORE,
 } from './groupings.js';
 import { defineReportKind, type ReportKind } from './report-kind.js';
+
+const costs = defineReportKind({
+  type: 'costs',
+  endpoint: 'costs',
+  title: 'Costs',
+  what: 'costs',
+  groupings: { project: PROJECT, 'line-item': LINE_ITEM, 'api-key': API_KEY },
+  figures: [
+    { key: 'dollars', read: (r) => r.amount?.value },
+    { key: 'quantity', read: (r) => r.quantity, perRow: true },
+  ],
+  rank: (f) => f.dollars,
+  order: 'largest first',
+  facts: (f, share) => [
+    formatDollars(f.dollars),
+    `${share} of the total`,
+    ...(f.quantity ? [`quantity ${quantityText(f.quantity)}`] : []),
+  ],
+  headline: (f) => formatDollars(f.dollars),
+  todayNote: "Today's costs are still coming in.",
+});
 
 const completions = defineReportKind({
   type: 'completions',
@@ -159,6 +182,9 @@ const webSearch = defineReportKind({
   facts: (f, share) => [plural(f.calls, 'call'), `in ${plural(f.requests, 'model request')}`, `${share} of calls`],
   headline: (f) => `${plural(f.calls, 'web search call')} in ${plural(f.requests, 'model request')}`,
 });
+
+/** Spend in dollars, `/openai costs`. */
+export const COST_KINDS: readonly ReportKind[] = [costs];
 
 /** Every kind of usage `/openai usage --type` reports, completions (the default) first. */
 export const USAGE_KINDS: readonly ReportKind[] = [

@@ -31,7 +31,9 @@ async function readSeries(
   return series;
 }
 
-const hasFigures = (figures: Figures) => Object.values(figures).some((value) => value !== 0);
+/** Whether a row has anything to show: a figure other than a per-row one (a quantity alone is no cost) is not 0. */
+const hasFigures = (kind: ReportKind, figures: Figures) =>
+  kind.figures.some((figure) => !figure.perRow && figures[figure.key] !== 0);
 
 interface Row extends Labelled {
   key: string;
@@ -52,7 +54,7 @@ export async function runReport(deps: OperationDeps, kind: ReportKind, input: Re
   const rows: Row[] = series
     .keys()
     .map((key) => ({ key, figures: series.combine([key]) }))
-    .filter((row) => hasFigures(row.figures))
+    .filter((row) => hasFigures(kind, row.figures))
     .map(({ key, figures }) => ({ ...labelOf(key, grouping, names), key, figures }));
   const span = describeReport({ ...input, ...range });
   if (rows.length === 0) return { title: `No ${kind.what} recorded ${span}.`, items: [] };

@@ -8,10 +8,20 @@ const object = z.string().optional();
 const byCaller = { project_id: key, user_id: key, api_key_id: key, model: key };
 
 /**
- * One result of each report endpoint: its figures and its grouping fields (`organization.usage.<kind>.result`).
- * Figures the API leaves out read as 0.
+ * One result of each report endpoint: its figures and its grouping fields (`organization.costs.result`,
+ * `organization.usage.<kind>.result`). Usage figures the API leaves out read as 0.
  */
 export const REPORT_RESULTS = {
+  costs: z.looseObject({
+    object,
+    /** `value` is in currency units (dollars), a float; `currency` is lower-case (`usd`). */
+    amount: z.looseObject({ value: z.number(), currency: z.string() }).nullish(),
+    line_item: key,
+    project_id: key,
+    api_key_id: key,
+    /** Set when grouped by `line_item`, in the line item's own unit. */
+    quantity: z.number().nullish(),
+  }),
   completions: z.looseObject({
     object,
     input_tokens: count,

@@ -12,6 +12,13 @@ const USAGE_PAGE = 31;
  * shape of its results and how many daily buckets one page may hold.
  */
 export const REPORT_ENDPOINTS = {
+  /** Costs in dollars; pages hold up to 180 daily buckets, so half a year needs one call. */
+  costs: {
+    path: '/organization/costs',
+    groupBy: ['project_id', 'line_item', 'api_key_id'],
+    result: REPORT_RESULTS.costs,
+    pageSize: 180,
+  },
   completions: {
     path: '/organization/usage/completions',
     groupBy: [...CALLER, 'batch', 'service_tier'],
@@ -105,7 +112,7 @@ const bucketOf = (result: z.ZodType) =>
     results: z.array(result).default([]),
   });
 
-/** `GET /organization/usage/{kind}`: daily buckets of one report, fetched page by page as they are read. */
+/** `GET /organization/costs` and `/organization/usage/{kind}`: daily buckets of one report, fetched page by page. */
 export function reportsResource(client: AdminClient) {
   return {
     buckets: <E extends ReportEndpoint>(endpoint: E, query: ReportQuery<E>) => {

@@ -1,6 +1,5 @@
 import { ApiError } from '../api-error.js';
-import type { LimitRules } from '../buckets.js';
-import { serveReport } from '../report-route.js';
+import { type LimitRules, serveReport } from '../buckets.js';
 import type { Router } from '../router.js';
 import type { UsageRecord } from '../state/records.js';
 import { USAGE_KINDS, type UsageKind, type UsageKindSpec } from '../usage-kinds.js';
