@@ -181,3 +181,64 @@ describe('approval executor', () => {
     expect(executed?.at).toBe(FIXED_NOW);
   });
 });
+
+describe('approval executor and the stored input', () => {
+  /** An operation that remembers the input each run got; its schema lower-cases names and wants whole cents. */
+  function recordingOperation() {
+    const runs: unknown[] = [];
+    const operation = defineOperation({
+      name: 'test.record',
+      words: ['test', 'record'],
+      summary: 'An operation that records the input it runs with',
+      args: [],
+      input: z.object({ name: z.string().trim().toLowerCase(), cents: z.int().min(1) }),
+      risk: 'destructive',
+      describe: (input) => `Record ${input.name}`,
+      run: async (_deps, input) => {
+        runs.push(input);
+        return { title: `Recorded ${input.name}` };
+      },
+    });
+    return { operation, runs };
+  }
+
+  async function executorFor(operation: AnyOperation) {
+    const store = await createStore('sqlite::memory:');
+    stores.push(store);
+    const notifier = new RecordingNotifier();
+    const deps: OperationDeps = {
+      admin: createAdminApi({ baseUrl: 'http://127.0.0.1:9/v1', adminKey: 'sk-admin-unused' }),
+      store,
+      now: () => new Date(FIXED_NOW),
+    };
+    return { store, notifier, executor: new ApprovalExecutor([operation], deps, notifier, { leaseTtlMs: 60_000 }) };
+  }
+
+  it('runs what the operation’s schema makes of the stored input now', async () => {
+    const { operation, runs } = recordingOperation();
+    const { store, executor } = await executorFor(operation);
+    const request = await store.insert(
+      newRequest({ operation: 'test.record', input: { name: '  Ada ', cents: 500 }, state: 'approved' }),
+    );
+    expect(await executor.execute(request)).toMatchObject({ state: 'succeeded' });
+    expect(runs).toEqual([{ name: 'ada', cents: 500 }]);
+  });
+
+  it('fails a request whose stored input no longer parses, says why, and never runs it', async () => {
+    const { operation, runs } = recordingOperation();
+    const { store, notifier, executor } = await executorFor(operation);
+    const request = await store.insert(
+      newRequest({ operation: 'test.record', input: { name: 'ada', cents: '5 dollars' }, state: 'approved' }),
+    );
+    const final = await executor.execute(request);
+    expect(runs).toEqual([]);
+    expect(final?.state).toBe('failed');
+    const reason =
+      'It was not run: what the request holds no longer fits what test.record takes ' +
+      '(cents: Invalid input: expected number, received string). Nothing was changed; ask again if it is still wanted.';
+    expect(final?.error).toEqual({ message: reason, request_id: null });
+    expect(notifier.cards.at(-1)?.request.state).toBe('failed');
+    expect(notifier.told.map((card) => card.request.error)).toEqual([{ message: reason, request_id: null }]);
+    expect((await store.listAudit({ requestId: request.id })).map((e) => e.event)).toEqual(['failed']);
+  });
+});

@@ -5,6 +5,7 @@ import type { AuditTrail } from '../audit-trail/ports.js';
 import type { Coordination } from '../coordination/ports.js';
 import type { JsonObject } from '../json.js';
 import type { AnyOperation } from '../operations/operation.js';
+import { reparseStored } from '../operations/stored-input.js';
 import type { OperationDeps } from '../ports.js';
 import type { ApprovalStore } from './approval-store.js';
 import type { ApprovalRequest } from './model.js';
@@ -104,15 +105,19 @@ export class ApprovalExecutor {
   }
 
   /**
-   * Runs the operation and records its outcome. A result that arrives after another replica gave the request up
-   * as `outcome_unknown` (this one could not renew its lease in time) still corrects the record.
+   * Parses the stored input again with the operation's schema as it is now and runs the operation with what that
+   * gives, recording the outcome; input the schema no longer accepts fails the request, and nothing is sent. A
+   * result that arrives after another replica gave the request up as `outcome_unknown` (this one could not renew its
+   * lease in time) still corrects the record.
    */
   async #run(request: ApprovalRequest): Promise<ApprovalRequest | undefined> {
     const settled = ['executing', 'outcome_unknown'] as const;
     try {
       const operation = this.#operations.find((op) => op.name === request.operation);
       if (!operation) throw new Error(`This bot no longer knows the operation ${request.operation}.`);
-      const reply = await operation.run(this.#deps, request.input, this.#requester(request));
+      // What was stored runs only if the operation, as it is now, still accepts it; otherwise the request fails.
+      const input = reparseStored(operation, request.input);
+      const reply = await operation.run(this.#deps, input, this.#requester(request));
       return await this.#store.transition(request.id, settled, 'succeeded', {
         result: { title: reply.title, notes: reply.notes ?? [] } as JsonObject,
         openai_request_id: reply.requestId ?? null,

@@ -1,4 +1,5 @@
 import type { AnyOperation } from '../operations/operation.js';
+import { parseStored } from '../operations/stored-input.js';
 import type { Policy } from '../policy/policy.js';
 import type { RoleName } from '../policy/policy-schema.js';
 import type { OperationDeps } from '../ports.js';
@@ -30,8 +31,10 @@ export async function standingOf(
     };
   }
   const rule = policy.ruleFor(operation.name, operation.risk);
-  // Operations that route their requests (by project, say) are routed again under the policy as it is now.
-  const route = operation.route ? await operation.route(deps, request.input) : {};
+  // Operations that route their requests (by project, say) are routed again under the policy as it is now. Input the
+  // operation no longer accepts is not routed: its run fails without sending anything.
+  const stored = parseStored(operation, request.input);
+  const route = operation.route && stored.ok ? await operation.route(deps, stored.input) : {};
   const requester = {
     userId: request.requester_id,
     source: request.requester_source,

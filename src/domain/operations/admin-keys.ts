@@ -10,16 +10,25 @@ import { lastUsedText } from './project-credentials.js';
 const MAX_EXPIRY_SECONDS = 31_536_000;
 const UNIT_SECONDS: Record<string, number> = { h: 3_600, d: 86_400, w: 604_800 };
 
-/** `90d`, `12h` or `8w` as seconds, within what the API allows (1 hour … 365 days). */
-const expiresIn = z.string().transform((text, ctx) => {
-  const match = /^(\d{1,6})\s*([hdw])$/i.exec(text.trim());
-  const seconds = match ? Number(match[1]) * (UNIT_SECONDS[(match[2] ?? '').toLowerCase()] ?? 0) : 0;
-  if (seconds < 1 || seconds > MAX_EXPIRY_SECONDS) {
+/**
+ * `90d`, `12h` or `8w` as seconds, within what the API allows (1 hour … 365 days); a whole number is seconds
+ * already (a stored request's input).
+ */
+const expiresIn = z.union([z.string(), z.int()]).transform((value, ctx) => {
+  const match = typeof value === 'string' ? /^(\d{1,6})\s*([hdw])$/i.exec(value.trim()) : null;
+  const seconds =
+    typeof value === 'number'
+      ? value
+      : match
+        ? Number(match[1]) * (UNIT_SECONDS[(match[2] ?? '').toLowerCase()] ?? 0)
+        : 0;
+  if (seconds < 3_600 || seconds > MAX_EXPIRY_SECONDS) {
     ctx.addIssue({
       code: 'custom',
-      message: match
-        ? `--expires-in ${text} is out of range; keys may last from 1h up to 365d.`
-        : `"${text}" is not a duration; use a number of hours, days or weeks such as 12h, 90d or 8w.`,
+      message:
+        match || typeof value === 'number'
+          ? `--expires-in ${value} is out of range; keys may last from 1h up to 365d.`
+          : `"${value}" is not a duration; use a number of hours, days or weeks such as 12h, 90d or 8w.`,
     });
     return z.NEVER;
   }

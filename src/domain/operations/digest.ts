@@ -13,12 +13,16 @@ const MAX_PER_CHANNEL = 10;
 
 const newSubscriptionId = () => `dig_${randomBytes(4).toString('hex')}`;
 
+/** A schedule as typed (`daily 09:00 Europe/Berlin`), or as parsed before (a stored request's input), checked again. */
 const schedule = z
-  .array(z.string())
-  .min(1, 'Say when, e.g. daily 09:00 Europe/Berlin.')
-  .transform((words, ctx) => {
+  .union([z.array(z.string()), z.object({ cron: z.string(), timezone: z.string() })])
+  .transform((value, ctx) => {
+    if (Array.isArray(value) && value.length === 0) {
+      ctx.addIssue({ code: 'custom', message: 'Say when, e.g. daily 09:00 Europe/Berlin.' });
+      return z.NEVER;
+    }
     try {
-      return parseSchedule(scheduleWords(words));
+      return parseSchedule(Array.isArray(value) ? scheduleWords(value) : [value.cron, value.timezone]);
     } catch (error) {
       if (!(error instanceof ScheduleError)) throw error;
       ctx.addIssue({ code: 'custom', message: error.message });

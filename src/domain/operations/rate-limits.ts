@@ -21,13 +21,17 @@ type Flag = (typeof LIMITS)[number]['flag'];
 const count = new Intl.NumberFormat('en-US');
 const SUFFIX: Record<string, number> = { '': 1, k: 1e3, m: 1e6, b: 1e9 };
 
-/** A positive whole number as typed: `5000`, `5,000`, `5k`, `1.5M`. */
+/** A positive whole number as typed: `5000`, `5,000`, `5k`, `1.5M`; or as a number (a stored request's input). */
 const limitValue = (flag: string) =>
-  z.string().transform((text, ctx) => {
-    const match = /^(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)([kmb]?)$/i.exec(text.trim());
-    const value = match
-      ? Number((match[1] ?? '').replace(/,/g, '')) * (SUFFIX[(match[2] ?? '').toLowerCase()] ?? 1)
-      : NaN;
+  z.union([z.string(), z.number()]).transform((input, ctx) => {
+    const text = String(input);
+    const match = typeof input === 'number' ? null : /^(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)([kmb]?)$/i.exec(text.trim());
+    const value =
+      typeof input === 'number'
+        ? input
+        : match
+          ? Number((match[1] ?? '').replace(/,/g, '')) * (SUFFIX[(match[2] ?? '').toLowerCase()] ?? 1)
+          : NaN;
     if (!Number.isSafeInteger(value) || value < 1) {
       ctx.addIssue({
         code: 'custom',

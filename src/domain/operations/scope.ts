@@ -68,18 +68,23 @@ export async function resolveActiveProject(deps: OperationDeps, ref: string): Pr
   return project;
 }
 
-/** A dollar amount as typed (`$1,250.50`) turned into integer cents, refusing amounts below `minCents`. */
+/**
+ * A dollar amount as typed (`$1,250.50`) turned into integer cents, refusing amounts below `minCents`. A whole
+ * number is an amount already in cents: what this schema gave before, as an approved request stores it.
+ */
 export function dollarsAsCents(minCents: number) {
-  return z.string({ error: 'Give an amount in dollars, e.g. 500 or 1,250.50.' }).transform((text, ctx) => {
-    const parsed = parseDollars(text);
+  const error = 'Give an amount in dollars, e.g. 500 or 1,250.50.';
+  return z.union([z.string(), z.int()], { error }).transform((value, ctx) => {
+    const parsed = typeof value === 'number' ? ({ ok: true, cents: value } as const) : parseDollars(value);
     if (!parsed.ok) {
       ctx.addIssue({ code: 'custom', message: parsed.message });
       return z.NEVER;
     }
     if (parsed.cents < minCents) {
+      const shown = typeof value === 'number' ? formatCents(value) : value;
       ctx.addIssue({
         code: 'custom',
-        message: `"${text}" is too small; the least allowed is ${formatCents(minCents)}.`,
+        message: `"${shown}" is too small; the least allowed is ${formatCents(minCents)}.`,
       });
       return z.NEVER;
     }

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { operations } from '../../src/domain/operations/index.js';
+import type { AnyOperation, ArgSpec } from '../../src/domain/operations/operation.js';
+
+/** The object schema under an operation's input (through `.transform`, `.default`, `.optional`). */
+function objectOf(schema: z.ZodType): z.ZodObject | undefined {
+  let node: z.ZodType | undefined = schema;
+  for (let depth = 0; node && depth < 8; depth++) {
+    if (node instanceof z.ZodObject) return node;
+    if (node instanceof z.ZodPipe) node = node.def.in as z.ZodType;
+    else if (node instanceof z.ZodDefault || node instanceof z.ZodOptional) node = node.def.innerType as z.ZodType;
+    else return undefined;
+  }
+  return undefined;
+}
+
+const shapeOf = (operation: AnyOperation) => {
+  const object = objectOf(operation.input);
+  if (!object) throw new Error(`${operation.name}: its input is not an object schema`);
+  return object.shape as Record<string, z.ZodType>;
+};
+
+/** A key is required when its schema refuses `undefined` (no `.optional()`, no `.default()`). */
+const requiredKeys = (operation: AnyOperation) =>
+  Object.entries(shapeOf(operation))
+    .filter(([, schema]) => !schema.safeParse(undefined).success)
+    .map(([key]) => key);
+
+/** What a person could type for an argument, by the kind of value it takes. */
+function sampleOf(arg: ArgSpec): unknown {
+  if (arg.boolean) return true;
+  const one =
+    arg.choices?.[0] ??
+    {
+      user: 'ada@example.com',
+      email: 'ada@example.com',
+      project: 'proj_1',
+      number: '5',
+      date: '2026-01-01',
+      select: '',
+      text: 'sample',
+    }[arg.input ?? 'text'];
+  return arg.repeatable ? [one] : one;
+}
+
+/** Typed values where the kind of value alone does not say what fits. */
+const SAMPLES: Record<string, Record<string, unknown>> = {
+  'invites.create': { project: ['proj_1:member'] },
+  'spend-alerts.create': { amount: '$500', email: ['ops@example.com'] },
+  'spend-alerts.update': { alert: 'alert_1', amount: '1,250.50' },
+  'spend-limit.set': { amount: '500' },
+  'rate-limits.set': { model: 'gpt-5', tpm: '5k', rpm: '1,000' },
+  'retention.set': { type: 'zero_data_retention' },
+  'approvals.cancel': { request: 'req_abc123' },
+  'approvals.show': { request: 'req_abc123' },
+  'grants.revoke': { grant: 'grant_abc123' },
+  'admin-keys.create': { expires_in: '90d' },
+  'digest.subscribe': { schedule: ['daily', '09:00', 'Europe/Berlin'] },
+  'access.request': { for: '8h' },
+  'members.add': { for: '2h' },
+  'users.role': { for: '1d' },
+  'keys.stale': { unused: '30d' },
+  'keys.revoke-stale': { unused: '30d' },
+  'watch.subscribe': { type: ['api_key.*'] },
+  'audit.list': { since: '7d', limit: '20' },
+  'costs.report': { since: '12w', by: 'line-item', limit: '10' },
+  'usage.report': { type: 'images', by: 'size', since: '7d', limit: '10' },
+};
+
+function sampleInput(operation: AnyOperation): Record<string, unknown> {
+  const raw: Record<string, unknown> = {};
+  for (const arg of operation.args) if (!arg.optional) raw[arg.name] = sampleOf(arg);
+  return { ...raw, ...SAMPLES[operation.name] };
+}
+
+const byName = operations.map((operation) => [operation.name, operation] as const);
+
+/**
+ * The rule for input schemas. Input is validated before `resolve` runs, and an approved request runs its stored
+ * (validated, resolved) input only after validating it again, so:
+ * - every argument names a key of the input schema (a typed value lands somewhere the schema checks);
+ * - every required key is an argument: a key that only `resolve` fills (a project id for a project name) must be
+ *   optional, since validation comes first and a person could never supply it;
+ * - validated input is valid input: parsing what the schema produced gives it back unchanged, so a request that
+ *   waited for approval runs exactly as it was shown.
+ */
+describe('every operation of the registry', () => {
+  it.each(byName)('%s: each argument names a key of its input schema', (_name, operation) => {
+    const keys = Object.keys(shapeOf(operation));
+    expect(operation.args.map((arg) => arg.name).filter((name) => !keys.includes(name))).toEqual([]);
+  });
+
+  it.each(byName)('%s: each required key of its input comes from an argument', (_name, operation) => {
+    const args = operation.args.map((arg) => arg.name);
+    expect(requiredKeys(operation).filter((key) => !args.includes(key))).toEqual([]);
+  });
+
+  it.each(byName)('%s: its validated input parses again to itself', (_name, operation) => {
+    const first = operation.input.safeParse(sampleInput(operation));
+    expect(first.error?.issues ?? []).toEqual([]);
+    const stored = JSON.parse(JSON.stringify(first.data));
+    const again = operation.input.safeParse(stored);
+    expect(again.error?.issues ?? []).toEqual([]);
+    expect(again.data).toEqual(stored);
+  });
+});
