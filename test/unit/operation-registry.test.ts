@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { operations } from '../../src/domain/operations/index.js';
 import type { AnyOperation, ArgSpec } from '../../src/domain/operations/operation.js';
+import { PAYMENTS_CERT } from '../fixtures/certificates.js';
 
 /** The object schema under an operation's input (through `.transform`, `.default`, `.optional`). */
 function objectOf(schema: z.ZodType): z.ZodObject | undefined {
@@ -40,6 +41,7 @@ function sampleOf(arg: ArgSpec): unknown {
       date: '2026-01-01',
       select: '',
       text: 'sample',
+      'long-text': 'sample',
     }[arg.input ?? 'text'];
   return arg.repeatable ? [one] : one;
 }
@@ -55,6 +57,8 @@ const SAMPLES: Record<string, Record<string, unknown>> = {
   'approvals.cancel': { request: 'req_abc123' },
   'approvals.show': { request: 'req_abc123' },
   'grants.revoke': { grant: 'grant_abc123' },
+  'projects.add-group': { role: 'role_abc123' },
+  'certificates.upload': { certificate: PAYMENTS_CERT },
   'admin-keys.create': { expires_in: '90d' },
   'digest.subscribe': { schedule: ['daily', '09:00', 'Europe/Berlin'] },
   'access.request': { for: '8h' },

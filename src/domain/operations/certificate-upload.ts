@@ -5,15 +5,20 @@ import { formatDate } from '../reply.js';
 import { assertCertificateNameFree, certificateLabel, listCertificates } from './certificate-refs.js';
 import { defineOperation } from './operation.js';
 
-/** Pasted PEM text, checked and re-wrapped; the form shows what is wrong on the field itself. */
-const pemCertificate = z.string({ error: 'Paste the certificate in PEM form.' }).transform((text, ctx) => {
-  const reading = readCertificatePem(text);
-  if (!reading.ok) {
-    ctx.addIssue({ code: 'custom', message: reading.message });
-    return z.NEVER;
-  }
-  return reading.certificate;
-});
+/**
+ * Pasted PEM text, checked and re-wrapped; the form shows what is wrong on the field itself. A certificate read
+ * before (a stored request's input) is read again from its PEM.
+ */
+const pemCertificate = z
+  .union([z.string(), z.looseObject({ pem: z.string() })], { error: 'Paste the certificate in PEM form.' })
+  .transform((value, ctx) => {
+    const reading = readCertificatePem(typeof value === 'string' ? value : value.pem);
+    if (!reading.ok) {
+      ctx.addIssue({ code: 'custom', message: reading.message });
+      return z.NEVER;
+    }
+    return reading.certificate;
+  });
 
 export const certificatesUpload = defineOperation({
   name: 'certificates.upload',
