@@ -20,7 +20,7 @@ export function parsePolicy(text: string, file = 'policy', operationNames: reado
   } catch (error) {
     throw new PolicyFileError(file, [`not valid YAML: ${(error as Error).message.split('\n')[0]}`]);
   }
-  const parsed = policySchema.safeParse(raw ?? {});
+  const parsed = policySchema.safeParse(withCurrentOperationNames(raw));
   if (parsed.success) {
     const unknown = unknownRuleKeys(Object.keys(parsed.data.operations), operationNames);
     if (unknown.length === 0) return parsed.data;
@@ -39,6 +39,17 @@ export function parsePolicy(text: string, file = 'policy', operationNames: reado
     }),
   );
 }
+
+/** Operations renamed since a policy file may have been written: the old name keeps naming the same operation. */
+const RENAMED_OPERATIONS: Readonly<Record<string, string>> = { 'usage.completions': 'usage.report' };
+
+const withCurrentOperationNames = (raw: unknown): unknown => {
+  if (typeof raw !== 'object' || raw === null || !('operations' in raw)) return raw ?? {};
+  const { operations } = raw as { operations: unknown };
+  if (typeof operations !== 'object' || operations === null) return raw;
+  const renamed = Object.entries(operations).map(([key, rule]) => [RENAMED_OPERATIONS[key] ?? key, rule]);
+  return { ...raw, operations: Object.fromEntries(renamed) };
+};
 
 const unknownRuleKeys = (keys: readonly string[], operationNames: readonly string[]): string[] => {
   if (operationNames.length === 0) return [];

@@ -38,6 +38,15 @@ describe('policy file', () => {
     ).toEqual(['operations.users.nuke: no operation is named "users.nuke" (see /openai help for names)']);
   });
 
+  it('reads a rule under an operation name that was renamed as a rule for the operation as named now', () => {
+    const policy = parsePolicy(
+      'approval_channel: C1234\nroles: {}\noperations:\n  usage.completions: {channels: [C0123OPS]}\n',
+      'policy.yml',
+      ['usage.report'],
+    );
+    expect(Object.keys(policy.operations)).toEqual(['usage.report']);
+  });
+
   it('rejects text that is not YAML', () => {
     expect(problems('approval_channel: [unclosed')[0]).toMatch(/^not valid YAML/);
   });
