@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { waitForState } from '../helpers/approval-outcome.js';
-import { approve, latestCard, requestApproval } from '../helpers/approvals.js';
+import { approve, latestCard, requestApproval, waitForCardText } from '../helpers/approvals.js';
 import { type FakeAdminApi, startFakeAdminApi } from '../helpers/fake-admin-api/index.js';
 import { FakeSlack } from '../helpers/fake-slack.js';
 import { ADMIN_KEY, type Harness, messageText, startHarness } from '../helpers/harness.js';
@@ -65,7 +65,9 @@ describe('a policy tightened while a request is pending', () => {
 
     expect(note).toContain(`Request ${id} can no longer run`);
     expect(note).toContain(`the requester ${USERS.admin} no longer holds the admin role that users.remove needs`);
-    expect(latestCard(h, card)).toContain('This request can no longer run');
+    expect(await waitForCardText(h, card, 'This request can no longer run')).toContain(
+      'This request can no longer run',
+    );
     expect(latestCard(h, card)).toContain('approval.reject');
     expect((await h.bot.container.store.get(id))?.state).toBe('pending');
     expect(await h.bot.container.store.listApprovals(id)).toEqual([]);
@@ -82,7 +84,7 @@ describe('a policy tightened while a request is pending', () => {
     });
     expect(submitted.status).toBe(200);
     await waitForState(h, id, 'rejected');
-    expect(latestCard(h, card)).toContain('no longer an admin');
+    expect(await waitForCardText(h, card, 'no longer an admin')).toContain('no longer an admin');
     expect(deletes()).toHaveLength(0);
   });
 
@@ -93,7 +95,7 @@ describe('a policy tightened while a request is pending', () => {
 
     const first = await approve(h, card, USERS.approver);
     expect(messageText(await slack.waitForResponse(first.responseId))).toContain('Approval recorded (1 of 2)');
-    expect(latestCard(h, card)).toContain('1 of 2');
+    expect(await waitForCardText(h, card, '1 of 2')).toContain('1 of 2');
     await h.bot.container.sweeper.sweep();
     expect((await h.bot.container.store.get(id))?.state).toBe('pending');
     expect(deletes()).toHaveLength(0);

@@ -38,6 +38,16 @@ export function latestCard(h: Harness, card: SlackCall): string {
   return JSON.stringify(ts?.blocks ?? card.body.blocks);
 }
 
+/** Waits until the card, as last rewritten, contains `text` (it is rewritten after the decision that changes it). */
+export async function waitForCardText(h: Harness, card: SlackCall, text: string, timeoutMs = 5_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const latest = latestCard(h, card);
+    if (latest.includes(text) || Date.now() > deadline) return latest;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 function findTs(h: Harness, card: SlackCall): string {
   const id = requestIdOf(card);
   for (const message of h.slack.messages.values()) {
