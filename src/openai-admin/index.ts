@@ -14,6 +14,8 @@ import { projectUsersResource } from './resources/project-users.js';
 import { projectsResource } from './resources/projects.js';
 import { rateLimitsResource } from './resources/rate-limits.js';
 import { reportsResource } from './resources/reports.js';
+import { roleAssignmentsResource } from './resources/role-assignments.js';
+import { rolesResource } from './resources/roles.js';
 import { serviceAccountsResource } from './resources/service-accounts.js';
 import { spendAlertsResource } from './resources/spend-alerts.js';
 import { spendLimitsResource } from './resources/spend-limits.js';
@@ -42,6 +44,8 @@ export function createAdminApi(options: AdminClientOptions) {
     groups: groupsResource(client),
     groupUsers: groupUsersResource(client),
     projectGroups: projectGroupsResource(client),
+    roles: rolesResource(client),
+    roleAssignments: roleAssignmentsResource(client),
     close: () => client.close(),
   };
 }

@@ -13,6 +13,8 @@ import { registerProjectGroupRoutes } from './project-groups.js';
 import { registerProjectUserRoutes } from './project-users.js';
 import { registerProjectRoutes } from './projects.js';
 import { registerRateLimitRoutes } from './rate-limits.js';
+import { registerRoleAssignmentRoutes } from './role-assignments.js';
+import { registerRoleRoutes } from './roles.js';
 import { registerServiceAccountRoutes } from './service-accounts.js';
 import { registerSpendAlertRoutes } from './spend-alerts.js';
 import { registerSpendLimitRoutes } from './spend-limits.js';
@@ -41,5 +43,7 @@ export function createRouter(): Router {
   registerAuditLogRoutes(router);
   registerCostRoutes(router);
   registerUsageRoutes(router);
+  registerRoleRoutes(router);
+  registerRoleAssignmentRoutes(router);
   return router;
 }

@@ -10,6 +10,7 @@ import type {
   SpendLimitRecord,
   UsageRecord,
 } from './records.js';
+import { RoleBook } from './role-book.js';
 
 const DAY = 86_400;
 
@@ -81,6 +82,14 @@ export function dayStart(day: DayInput): number {
  * Helpers validate like the API does and never write audit events (except `acceptInvite`).
  */
 export class FakeState extends ProjectSeeds {
+  /** Custom roles of the organization and its projects, and who holds which. */
+  readonly rbac = new RoleBook(this);
+
+  override reset(): void {
+    super.reset();
+    this.rbac.reset();
+  }
+
   /** Adds an organization (`projectId` omitted/null) or project spend alert (`alert_<n>`), in cents. */
   addSpendAlert(input: NewSpendAlert): SpendAlertRecord {
     const alerts = this.spendAlertsOf(input.projectId ?? null);
