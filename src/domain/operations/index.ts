@@ -23,6 +23,9 @@ import { projectsAddGroup, projectsGroups, projectsRemoveGroup } from './project
 import { projectsArchive, projectsList } from './projects.js';
 import { projectsCreate, projectsRename, projectsShow } from './projects-manage.js';
 import { rateLimitsList, rateLimitsSet } from './rate-limits.js';
+import { rolesAssign, rolesOf, rolesUnassign } from './role-assignments.js';
+import { rolesRename, rolesUpdate } from './role-changes.js';
+import { rolesCreate, rolesDelete, rolesList, rolesShow } from './roles.js';
 import { serviceAccountsAddKey, serviceAccountsRename } from './service-account-keys.js';
 import { serviceAccountsCreate, serviceAccountsDelete, serviceAccountsList } from './service-accounts.js';
 import { spendDigest } from './spend.js';
@@ -97,6 +100,15 @@ export const operations: readonly AnyOperation[] = [
   adminKeysList,
   adminKeysCreate,
   adminKeysDelete,
+  rolesList,
+  rolesShow,
+  rolesCreate,
+  rolesUpdate,
+  rolesRename,
+  rolesDelete,
+  rolesAssign,
+  rolesUnassign,
+  rolesOf,
   approvalsList,
   approvalsCancel,
   approvalsHistory,

@@ -35,6 +35,11 @@ export interface ArgSpec {
   readonly input?: 'text' | 'long-text' | 'project' | 'user' | 'email' | 'select' | 'number' | 'date';
   /** The values the argument accepts, in the order to offer them; implies `input: 'select'`. */
   readonly choices?: readonly string[];
+  /**
+   * Optional flags sharing this key are alternatives of which one is given (the input schema checks that):
+   * the usage line shows them together, e.g. `(--user <user> | --group <group>)`.
+   */
+  readonly either?: string;
 }
 
 /**
@@ -95,11 +100,16 @@ export function defineOperation<S extends z.ZodType>(operation: Operation<z.outp
 
 /** The usage line, e.g. `/openai invite <email> [reader|owner] [--project <project>:<role>]…`. */
 export function usageOf(operation: AnyOperation): string {
-  const parts = operation.args.map((arg) => {
+  const shown = (arg: ArgSpec) => {
     const flag = arg.name.replace(/_/g, '-');
-    const shown = arg.kind === 'flag' ? `--${flag}${arg.boolean ? '' : ` ${arg.placeholder}`}` : arg.placeholder;
-    const repeated = arg.repeatable ? `${shown}…` : shown;
-    return arg.optional ? `[${repeated}]` : repeated;
+    const text = arg.kind === 'flag' ? `--${flag}${arg.boolean ? '' : ` ${arg.placeholder}`}` : arg.placeholder;
+    return arg.repeatable ? `${text}…` : text;
+  };
+  const parts = operation.args.flatMap((arg, index) => {
+    if (arg.either === undefined) return [arg.optional ? `[${shown(arg)}]` : shown(arg)];
+    const group = operation.args.filter((other) => other.either === arg.either);
+    if (operation.args.indexOf(group[0] as ArgSpec) !== index) return [];
+    return [`(${group.map(shown).join(' | ')})`];
   });
   return ['/openai', ...operation.words, ...parts].join(' ');
 }

@@ -1,69 +1,17 @@
 import { badRequest, conflict, notFound } from '../api-error.js';
 import type { ProjectSeeds } from './project-seeds.js';
+import {
+  assertPermissions,
+  type NewRole,
+  PREDEFINED,
+  type PrincipalType,
+  type RoleAssignmentRecord,
+  type RolePatch,
+  type RoleRecord,
+  type RoleScope,
+} from './role-records.js';
 
-export type RoleScope = 'api.organization' | 'api.project';
-export type PrincipalType = 'user' | 'group';
-
-export interface RoleRecord {
-  id: string;
-  name: string;
-  description: string | null;
-  permissions: string[];
-  resourceType: RoleScope;
-  predefined: boolean;
-  /** The project a custom project role belongs to; `null` for organization roles and predefined project roles. */
-  projectId: string | null;
-  createdAt: number;
-  updatedAt: number;
-  createdBy: string | null;
-}
-
-export interface RoleAssignmentRecord {
-  principalType: PrincipalType;
-  principalId: string;
-  /** `null` for an organization role. */
-  projectId: string | null;
-  roleId: string;
-  createdAt: number;
-}
-
-export interface NewRole {
-  name: string;
-  permissions: string[];
-  description?: string | null;
-  /** Omit (or `null`) for an organization role. */
-  projectId?: string | null;
-}
-
-export interface RolePatch {
-  name?: string | null;
-  permissions?: string[] | null;
-  description?: string | null;
-}
-
-/** How OpenAI spells permissions: dotted lower-case words, e.g. `api.organization.projects.read`. */
-const PERMISSION = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/;
-
-const predefined = (id: string, name: string, resourceType: RoleScope, permissions: string[]): RoleRecord => ({
-  id,
-  name,
-  description: null,
-  permissions,
-  resourceType,
-  predefined: true,
-  projectId: null,
-  createdAt: 0,
-  updatedAt: 0,
-  createdBy: null,
-});
-
-/** OpenAI's own roles; every project lists the same predefined project roles. */
-const PREDEFINED: readonly RoleRecord[] = [
-  predefined('role_org_owner', 'Owner', 'api.organization', ['api.organization.admin']),
-  predefined('role_org_reader', 'Reader', 'api.organization', ['api.organization.read']),
-  predefined('role_project_owner', 'Owner', 'api.project', ['api.project.admin']),
-  predefined('role_project_member', 'Member', 'api.project', ['api.project.read', 'api.project.write']),
-];
+export type { NewRole, PrincipalType, RoleAssignmentRecord, RolePatch, RoleRecord, RoleScope } from './role-records.js';
 
 /**
  * Custom RBAC roles of the organization and its projects, and the roles given to users and groups. A project
@@ -99,7 +47,7 @@ export class RoleBook {
   addRole(input: NewRole): RoleRecord {
     const projectId = input.projectId ?? null;
     if (projectId !== null) this.state.requireActiveProject(projectId);
-    this.assertPermissions(input.permissions);
+    assertPermissions(input.permissions);
     this.assertNameFree(projectId, input.name);
     const now = this.state.now;
     const role: RoleRecord = {
@@ -121,7 +69,7 @@ export class RoleBook {
   /** Changes a custom role; `null` or absent fields stay as they are. Predefined roles are refused with 400. */
   updateRole(projectId: string | null, roleId: string, patch: RolePatch): RoleRecord {
     const role = this.requireCustom(projectId, roleId);
-    if (patch.permissions) this.assertPermissions(patch.permissions);
+    if (patch.permissions) assertPermissions(patch.permissions);
     if (patch.name) this.assertNameFree(projectId, patch.name, role.id);
     if (patch.name) role.name = patch.name;
     if (patch.permissions) role.permissions = [...new Set(patch.permissions)];
@@ -226,16 +174,6 @@ export class RoleBook {
       );
     }
     return role;
-  }
-
-  private assertPermissions(permissions: readonly string[]): void {
-    const index = permissions.findIndex((permission) => !PERMISSION.test(permission));
-    if (index === -1) return;
-    throw badRequest(
-      `Invalid permission '${permissions[index]}': permissions look like 'api.organization.projects.read'.`,
-      `permissions[${index}]`,
-      'invalid_value',
-    );
   }
 
   private assertNameFree(projectId: string | null, name: string, exceptId?: string): void {
