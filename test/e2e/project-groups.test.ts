@@ -15,13 +15,16 @@ describe('groups with access to projects, through the real app', () => {
   it('gives a group found by name access to a project found by name, which the listing then shows', async () => {
     const alpha = h.openai.state.addProject({ name: 'Alpha' });
     const eng = h.openai.state.addGroup({ name: 'Engineering' });
-    const text = messageText(await h.ask('projects add-group alpha engineering --role role_member'));
+    const text = messageText(await h.ask('projects add-group alpha engineering --role member'));
     expect(writeCalls(h)).toEqual([
-      { call: `POST /organization/projects/${alpha.id}/groups`, body: { group_id: eng.id, role: 'role_member' } },
+      {
+        call: `POST /organization/projects/${alpha.id}/groups`,
+        body: { group_id: eng.id, role: 'role_project_member' },
+      },
     ]);
     expect(gets(`/organization/projects/${alpha.id}/groups/${eng.id}`)).toHaveLength(1);
-    expect(text).toContain('Group Engineering now has access to project Alpha with role role_member.');
-    expect(h.openai.state.projects.get(alpha.id)?.groups.get(eng.id)?.roleId).toBe('role_member');
+    expect(text).toContain('Group Engineering now has access to project Alpha with role "Member".');
+    expect(h.openai.state.projects.get(alpha.id)?.groups.get(eng.id)?.roleId).toBe('role_project_member');
     const listed = messageText(await h.ask(`projects groups ${alpha.id}`));
     expect(listed).toContain('1 group with access to project Alpha');
     expect(listed).toContain('Engineering');
@@ -29,10 +32,10 @@ describe('groups with access to projects, through the real app', () => {
   });
 
   it.each([
-    ['projects add-group Alpha Eng', 'Give the project role to grant with --role <role_id>.'],
+    ['projects add-group Alpha Eng', 'Give the project role to grant with --role <role>.'],
     [
-      'projects add-group Alpha Eng --role owner',
-      '"owner" is not a project role id; give its id (role_…), as /openai roles list --project <project> shows it.',
+      'projects add-group Alpha Eng --role boss',
+      `No role of project Alpha (proj_1) is named "boss". Its roles: Owner, Member.`,
     ],
     ['projects add-group Alpha Ops --role role_x', 'group Ops (group_2) already has access to project Alpha'],
     ['projects add-group Alpha Nowhere --role role_x', 'No group is named "Nowhere"'],

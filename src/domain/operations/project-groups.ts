@@ -6,6 +6,7 @@ import { resolveProject } from '../resolve.js';
 import { groupLabel, resolveGroup, unlessNotFound } from '../resolve-group.js';
 import { groupArg, groupFields } from './groups.js';
 import { defineOperation } from './operation.js';
+import { resolveRole, roleText } from './role-ref.js';
 import { projectArg, resolveActiveProject, scopeLabel } from './scope.js';
 
 const projectFields = {
@@ -14,14 +15,8 @@ const projectFields = {
   projectName: z.string().nullish(),
 };
 
-/** A project role as add-project-group takes it: the role's id. */
-const roleId = z
-  .string({ error: 'Give the project role to grant with --role <role_id>.' })
-  .trim()
-  .regex(/^role_\S+$/, {
-    error: (issue) =>
-      `"${String(issue.input)}" is not a project role id; give its id (role_…), as /openai roles list --project <project> shows it.`,
-  });
+/** The project role a group gets with its access: a role of that project, by name or id. */
+const projectRole = z.string({ error: 'Give the project role to grant with --role <role>.' }).trim().min(1);
 
 /** The project (active, since it is about to change), the group, and whether the group has access to it now. */
 async function resolveAccess<
@@ -76,25 +71,37 @@ export const projectsAddGroup = defineOperation({
   args: [
     projectArg,
     groupArg,
-    { name: 'role', kind: 'flag', placeholder: '<role_id>', help: 'the project role the group gets (role_…)' },
+    {
+      name: 'role',
+      kind: 'flag',
+      placeholder: '<role>',
+      help: 'the project role the group gets, by name or id (/openai roles list --project <project>)',
+    },
   ],
-  input: z.object({ ...projectFields, ...groupFields, role: roleId }),
+  input: z.object({
+    ...projectFields,
+    ...groupFields,
+    role: projectRole,
+    roleId: z.string().optional(),
+    roleName: z.string().optional(),
+  }),
   risk: 'write',
   async resolve(deps, input) {
     const { resolved, access } = await resolveAccess(deps, input);
     if (access) {
       throw new UsageError(`${groupLabel(resolved)} already has access to ${scopeLabel(resolved)}; nothing to add.`);
     }
-    return resolved;
+    const role = await resolveRole(deps, resolved, input.roleId ?? input.role);
+    return { ...resolved, roleId: role.id, roleName: role.name };
   },
-  describe: (input) => `Give ${groupLabel(input)} access to ${scopeLabel(input)} with role ${input.role}`,
+  describe: (input) => `Give ${groupLabel(input)} access to ${scopeLabel(input)} with role ${roleText(input)}`,
   async run(deps, input) {
     const { data, requestId } = await deps.admin.projectGroups.add(input.projectId ?? input.project, {
       group_id: input.groupId ?? input.group,
-      role: input.role,
+      role: input.roleId ?? input.role,
     });
     return {
-      title: `Group ${data.group_name ?? input.groupName ?? input.group} now has access to project ${input.projectName ?? input.project} with role ${input.role}.`,
+      title: `Group ${data.group_name ?? input.groupName ?? input.group} now has access to project ${input.projectName ?? input.project} with role "${input.roleName ?? input.role}".`,
       requestId,
     };
   },
