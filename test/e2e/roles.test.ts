@@ -12,7 +12,7 @@ describe('RBAC roles and their assignments through the real app', () => {
   afterAll(() => h.close());
   beforeEach(() => h.openai.reset());
 
-  /** An organization with a custom role, a project with its own role, a member, a non-member and a group. */
+  /** A custom role, a project with its own role, a member, a non-member, a group with access to it and one without. */
   const seed = () => {
     const { state } = h.openai;
     const alpha = state.addProject({ name: 'Alpha' });
@@ -20,6 +20,8 @@ describe('RBAC roles and their assignments through the real app', () => {
     const bob = state.addUser({ email: 'bob@x.com' });
     state.addProjectUser(alpha.id, { userId: ann.id });
     const research = state.addGroup({ name: 'Research' });
+    state.addProjectGroup(alpha.id, { groupId: research.id, role: 'role_project_member' });
+    state.addGroup({ name: 'Ops' });
     const auditor = state.rbac.addRole({
       name: 'Auditor',
       permissions: ['api.audit_logs.read', 'api.usage.read'],
@@ -160,6 +162,7 @@ describe('RBAC roles and their assignments through the real app', () => {
     ['roles assign Keys --user bob@x.com --project Alpha', 'bob@x.com is not a member of project Alpha'],
     ['roles assign Auditor --user nobody@x.com', 'No member of the organization has the email nobody@x.com.'],
     ['roles assign Auditor --group Nobody', 'No group is named "Nobody"'],
+    ['roles assign Keys --group ops --project Alpha', 'Group Ops has no access to project Alpha'],
     ['roles assign Auditor --user cat@x.com', 'is already given to cat@x.com in the organization; nothing to change'],
     ['roles unassign Auditor --user ann@x.com', 'is not given to ann@x.com in the organization; nothing to take away'],
     ['roles delete Owner', '"Owner" is a predefined role of the organization'],

@@ -127,11 +127,15 @@ describe('role assignments', () => {
     ]);
   });
 
-  it('gives a group an organization role and a project role, each listed only in its scope', async () => {
+  it('gives a group an organization role, and a project role once it has access, each listed only in its scope', async () => {
     const { research, alpha, auditor, keys } = seed();
     const org = await client.post(`/organization/groups/${research.id}/roles`, { role_id: auditor.id });
     expect(org.body).toMatchObject({ object: 'group.role', group: { id: research.id, scim_managed: false } });
     const project = `/projects/${alpha.id}/groups/${research.id}/roles`;
+    const withoutAccess = await client.post(project, { role_id: keys.id });
+    expect(withoutAccess.status).toBe(404);
+    expect(withoutAccess.body.error.message).toBe(`No such project group: ${research.id}`);
+    api.state.addProjectGroup(alpha.id, { groupId: research.id, role: 'role_project_member' });
     expect((await client.post(project, { role_id: keys.id })).status).toBe(200);
     expect(names(await client.get(`/organization/groups/${research.id}/roles`))).toEqual(['Auditor']);
     expect(names(await client.get(project))).toEqual(['Keys']);

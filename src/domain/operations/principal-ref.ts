@@ -3,7 +3,7 @@ import { NotFoundError } from '../../errors.js';
 import type { Principal } from '../../openai-admin/resources/role-assignments.js';
 import { resolveMember } from '../member-ref.js';
 import type { OperationDeps } from '../ports.js';
-import { resolveGroup } from '../resolve-group.js';
+import { resolveGroup, unlessNotFound } from '../resolve-group.js';
 import type { ArgSpec } from './operation.js';
 
 /** `--user <user>` and `--group <group>`: whose roles a command is about; exactly one of them is given. */
@@ -78,7 +78,7 @@ async function isProjectMember(deps: OperationDeps, projectId: string, userId: s
 
 /**
  * Turns `--user` (email, id or mention) or `--group` (name or id) into an id and a label. In a project, a user must
- * be a member of it: project roles go only to members.
+ * be a member of it and a group must have access to it: project roles go only to those.
  */
 export async function resolvePrincipal<I extends PrincipalInput>(
   deps: OperationDeps,
@@ -96,5 +96,10 @@ export async function resolvePrincipal<I extends PrincipalInput>(
     return { ...input, principalKind: 'user', principalId: user.id, principalLabel: label };
   }
   const group = await resolveGroup(deps.admin, input.principalId ?? input.group ?? '');
+  if (project && !(await unlessNotFound(deps.admin.projectGroups.retrieve(project.id, group.id)))) {
+    throw new NotFoundError(
+      `Group ${group.name} has no access to project ${project.name}; give it with /openai projects add-group first.`,
+    );
+  }
   return { ...input, principalKind: 'group', principalId: group.id, principalLabel: `group ${group.name}` };
 }

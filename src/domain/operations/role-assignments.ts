@@ -45,7 +45,7 @@ function inheritedFrom(held: AssignedRole, principalId: string): string[] {
 export const rolesAssign = defineOperation({
   name: 'roles.assign',
   words: ['roles', 'assign'],
-  summary: 'Give a role to a user or a group (in a project with --project; project roles go to its members)',
+  summary: 'Give a role to a user or a group (with --project, a role of that project, to its members and groups)',
   args: [roleArg, ...principalFlags, projectFlag],
   input: assignmentInput,
   risk: 'write',

@@ -15,7 +15,8 @@ export type { NewRole, PrincipalType, RoleAssignmentRecord, RolePatch, RoleRecor
 
 /**
  * Custom RBAC roles of the organization and its projects, and the roles given to users and groups. A project
- * role can be given only to members of that project; assignments go with their role when it is deleted.
+ * role can be given only to members of that project and to groups with access to it; assignments go with their
+ * role when it is deleted.
  */
 export class RoleBook {
   private readonly custom = new Map<string, RoleRecord>();
@@ -158,6 +159,7 @@ export class RoleBook {
           : this.state.requireProject(projectId);
     if (type === 'group') {
       this.state.requireGroup(id);
+      if (project && !project.groups.has(id)) throw notFound('project group', id);
       return;
     }
     this.state.requireUser(id);
