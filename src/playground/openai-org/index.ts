@@ -5,11 +5,14 @@ import { dispatch, type Reply } from './http/dispatch.js';
 import { FaultQueue } from './http/fault-queue.js';
 import { readRequest } from './http/read-request.js';
 import { Sleeper } from './http/sleeper.js';
+import { openPersistedOrganization } from './persistence/persisted-organization.js';
 import { createRouter } from './routes/index.js';
+import { seedPlaygroundOrganization } from './seed/playground-organization.js';
 import { FakeState } from './state/fake-state.js';
 import type { FakeAdminApi, FakeAdminApiOptions, FaultSpec, RecordedRequest } from './types.js';
 
 export type { ErrorEnvelope } from './api-error.js';
+export { PLAYGROUND_SLACK_PEOPLE, seedPlaygroundOrganization } from './seed/playground-organization.js';
 export { DEFAULT_RATE_LIMITS, INVITE_TTL_SECONDS } from './state/defaults.js';
 export type { DayInput, NewUsage } from './state/fake-state.js';
 export { dayStart, FakeState } from './state/fake-state.js';
@@ -38,7 +41,9 @@ function send(res: ServerResponse, requestId: string, reply: Reply): void {
 }
 
 /**
- * Starts an emulated OpenAI organization: a stateful Admin API on a loopback port.
+ * Starts an emulated OpenAI organization: a stateful Admin API on a loopback port. With `persistFile` the
+ * organization lives in that SQLite file (a new file gets the seeded playground organization), and every
+ * change a request makes is saved before the answer is sent; without it, it starts empty and lives in memory.
  *
  * @example
  * const api = await startEmulatedOrganization();
@@ -48,6 +53,9 @@ function send(res: ServerResponse, requestId: string, reply: Reply): void {
  */
 export async function startEmulatedOrganization(options: FakeAdminApiOptions = {}): Promise<FakeAdminApi> {
   const state = new FakeState(options.adminKey ?? 'sk-admin-test-key');
+  const seed = (fresh: FakeState) => seedPlaygroundOrganization(fresh, fresh.now);
+  const file =
+    options.persistFile === undefined ? undefined : openPersistedOrganization(options.persistFile, state, seed);
   const router = createRouter();
   const faults = new FaultQueue();
   const sleeper = new Sleeper();
@@ -64,6 +72,7 @@ export async function startEmulatedOrganization(options: FakeAdminApiOptions = {
         const fault = faults.take(request.recorded.method, request.recorded.path);
         await sleeper.sleep(delayMs + (fault?.delayMs ?? 0));
         const reply = fault ? faultReply(fault) : dispatch(state, router, request);
+        if (!fault) file?.saveAfter(request.recorded.method);
         send(res, requestId, reply);
         const { method, rawPath, query, body } = request.recorded;
         // Injected faults answer out of the document on purpose; only the request is reported then.
@@ -93,8 +102,13 @@ export async function startEmulatedOrganization(options: FakeAdminApiOptions = {
     setDelay: (ms) => {
       delayMs = ms;
     },
+    save: () => file?.save(),
     reset: () => {
       state.reset();
+      if (file) {
+        seed(state);
+        file.save();
+      }
       requests.length = 0;
       faults.clear();
       delayMs = options.delayMs ?? 0;
@@ -103,6 +117,8 @@ export async function startEmulatedOrganization(options: FakeAdminApiOptions = {
       server.closeAllConnections();
       sleeper.wakeAll();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      file?.save();
+      file?.close();
     },
   };
 }

@@ -7,6 +7,11 @@ export interface FakeAdminApiOptions {
   delayMs?: number;
   /** Default 0: a free port. */
   port?: number;
+  /**
+   * SQLite file the organization lives in (its folder is created): loaded when it holds one, otherwise seeded
+   * with the playground organization and saved. Every request is saved before its answer. Default: memory only.
+   */
+  persistFile?: string;
   /** Called after every answer with the request and, unless a fault was injected, the response. */
   onExchange?: (exchange: Exchange) => void;
 }
@@ -20,7 +25,7 @@ export interface Exchange {
   response: { status: number; body: unknown } | undefined;
 }
 
-/** One request as the fake received it. */
+/** One request as the emulated organization received it. */
 export interface RecordedRequest {
   method: string;
   /** Decoded path without the `/v1` prefix, e.g. `/organization/users/user_1`. */
@@ -59,8 +64,13 @@ export interface FakeAdminApi {
   fail(spec: FaultSpec): void;
   /** Changes the delay added before every response. */
   setDelay(ms: number): void;
-  /** Clears state (back to the default project and bot key), requests and faults; restores the initial delay. */
+  /** Saves changes made through `state` directly to `persistFile` now (requests save their own); no-op in memory. */
+  save(): void;
+  /**
+   * Clears state (back to the default project and bot key; with `persistFile`, to a newly seeded organization,
+   * saved), requests and faults; restores the initial delay.
+   */
   reset(): void;
-  /** Stops the server, dropping open connections and hung requests. */
+  /** Stops the server, dropping open connections and hung requests; saves and closes `persistFile`. */
   close(): Promise<void>;
 }
