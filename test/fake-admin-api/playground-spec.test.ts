@@ -1,0 +1,131 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Exchange, FakeAdminApi } from '../../src/playground/openai-org/index.js';
+import { startEmulatedOrganization } from '../../src/playground/openai-org/index.js';
+import { recordExchange } from '../helpers/openapi/drift-record.js';
+import { ExchangeValidator } from '../helpers/openapi/exchange-validator.js';
+import { ADMIN_KEY } from './fake-client.js';
+import { type WalkFilters, walkGetOperations } from './spec-walk.js';
+
+/** The reads the emulated organization serves today; the walk must reach at least these. */
+const SERVED_READS = [
+  'admin-api-keys-get',
+  'admin-api-keys-list',
+  'Getorganizationspendlimit',
+  'Getprojectspendlimit',
+  'list-audit-logs',
+  'list-group-users',
+  'list-groups',
+  'list-invites',
+  'list-organization-spend-alerts',
+  'list-project-api-keys',
+  'list-project-rate-limits',
+  'list-project-service-accounts',
+  'list-project-spend-alerts',
+  'list-project-users',
+  'list-projects',
+  'list-users',
+  'retrieve-group',
+  'retrieve-group-user',
+  'retrieve-invite',
+  'retrieve-organization-data-retention',
+  'retrieve-organization-spend-alert',
+  'retrieve-project',
+  'retrieve-project-api-key',
+  'retrieve-project-data-retention',
+  'retrieve-project-model-permissions',
+  'retrieve-project-service-account',
+  'retrieve-project-spend-alert',
+  'retrieve-project-user',
+  'retrieve-user',
+  'usage-audio-speeches',
+  'usage-audio-transcriptions',
+  'usage-code-interpreter-sessions',
+  'usage-completions',
+  'usage-costs',
+  'usage-embeddings',
+  'usage-file-search-calls',
+  'usage-images',
+  'usage-moderations',
+  'usage-vector-stores',
+  'usage-web-search-calls',
+];
+
+const validator = new ExchangeValidator();
+
+async function start(options: { persistFile?: string }, found: string[]): Promise<FakeAdminApi> {
+  return startEmulatedOrganization({
+    ...options,
+    adminKey: ADMIN_KEY,
+    onExchange: (exchange: Exchange) => {
+      recordExchange(exchange);
+      const report = validator.check(exchange);
+      found.push(...report.request, ...report.response);
+    },
+  });
+}
+
+function filtersOf(api: FakeAdminApi): WalkFilters {
+  const usage = api.state.completionsUsage.find((record) => record.userId !== null && record.apiKeyId !== null);
+  const project = [...api.state.projects.values()].find((candidate) => candidate.id === usage?.projectId);
+  if (!usage?.userId || !usage.apiKeyId || !usage.model || !project)
+    throw new Error('the seed has no usage to filter by');
+  return {
+    projectId: project.id,
+    apiKeyId: usage.apiKeyId,
+    userId: usage.userId,
+    model: usage.model,
+    email: 'ada@example.com',
+  };
+}
+
+describe('the seeded playground organization, read through every GET it serves', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'playground-spec-'));
+  const violations: string[] = [];
+  let api: FakeAdminApi;
+
+  beforeAll(async () => {
+    api = await start({ persistFile: join(dir, 'organization.db') }, violations);
+  });
+  afterAll(async () => {
+    await api.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers every list (whole and page by page), every retrieve of a seeded id and every usage and costs variant as OpenAI’s document says', async () => {
+    const result = await walkGetOperations(api, validator.operations, filtersOf(api), api.state.now);
+    expect(result.problems).toEqual([]);
+    expect([...new Set(violations)]).toEqual([]);
+    expect([...result.served].sort()).toEqual(expect.arrayContaining(SERVED_READS));
+    expect(result.calls).toBeGreaterThan(500);
+  }, 120_000);
+});
+
+describe('the walk over the document', () => {
+  it('names each read it cannot make because the organization holds nothing to read', async () => {
+    const found: string[] = [];
+    const empty = await start({}, found);
+    try {
+      const filters = {
+        projectId: 'proj_default',
+        apiKeyId: 'key_bot',
+        userId: 'user_1',
+        model: 'gpt-4o',
+        email: 'x@y.z',
+      };
+      const result = await walkGetOperations(empty, validator.operations, filters, empty.state.now);
+      expect(result.problems).toEqual(
+        expect.arrayContaining([
+          'retrieve-user: the seeded organization has no {user_id} under /organization/users',
+          'retrieve-invite: the seeded organization has no {invite_id} under /organization/invites',
+          'retrieve-group: the seeded organization has no {group_id} under /organization/groups',
+        ]),
+      );
+      expect(found).toEqual([]);
+    } finally {
+      await empty.close();
+    }
+  }, 60_000);
+});
