@@ -9,7 +9,7 @@ interface ApiErrorOptions {
   code?: string | null;
 }
 
-/** An error the fake answers with; handlers throw it and the dispatcher turns it into an envelope. */
+/** An error the emulated organization answers with; handlers throw it and the dispatcher turns it into an envelope. */
 export class ApiError extends Error {
   readonly status: number;
   readonly type: string;

@@ -69,7 +69,9 @@ export function dispatch(state: FakeState, router: Router, request: ParsedReques
     return { status: 200, body: route(state, router, request) };
   } catch (error) {
     const apiError =
-      error instanceof ApiError ? error : new ApiError(500, `Fake Admin API bug: ${(error as Error).message ?? error}`);
+      error instanceof ApiError
+        ? error
+        : new ApiError(500, `Emulated Admin API bug: ${(error as Error).message ?? error}`);
     return { status: apiError.status, body: apiError.toEnvelope() };
   }
 }

@@ -21,7 +21,7 @@ import { registerSpendLimitRoutes } from './spend-limits.js';
 import { registerUsageRoutes } from './usage.js';
 import { registerUserRoutes } from './users.js';
 
-/** Every Admin API route the fake implements (paths relative to `/v1`). */
+/** Every Admin API route the emulated organization serves (paths relative to `/v1`). */
 export function createRouter(): Router {
   const router = new Router();
   registerAdminApiKeyRoutes(router);

@@ -78,7 +78,7 @@ export function dayStart(day: DayInput): number {
 }
 
 /**
- * The whole fake organization: its data (maps keyed by id), a settable clock (`now`) and seeding helpers.
+ * The whole emulated organization: its data (maps keyed by id), a settable clock (`now`) and seeding helpers.
  * Helpers validate like the API does and never write audit events (except `acceptInvite`).
  */
 export class FakeState extends ProjectSeeds {

@@ -19,7 +19,7 @@ import type {
 } from './records.js';
 
 /**
- * The data of the fake organization plus lookups that fail the way the API does. Maps keep creation
+ * The data of the emulated organization plus lookups that fail the way the API does. Maps keep creation
  * order, which is the order list endpoints return.
  */
 export class StateCore {
