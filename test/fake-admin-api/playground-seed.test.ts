@@ -76,7 +76,7 @@ describe('the seeded playground organization', () => {
     expect(admin.some((key) => key.lastUsedAt !== null && key.lastUsedAt < NOW - 90 * DAY)).toBe(true);
   });
 
-  it('has rate limits, model permissions, spend alerts and limits, data retention and groups set', () => {
+  it('has rate limits, model permissions, spend alerts and limits, data retention, and groups with access to projects', () => {
     const byName = new Map(projects.map((project) => [project.name, project]));
     const research = byName.get('Research Sandbox')!;
     const support = byName.get('Support Assistant')!;
@@ -90,6 +90,12 @@ describe('the seeded playground organization', () => {
     expect(research.spendLimit?.threshold_amount).toBe(50_000);
     expect(state.groups.size).toBeGreaterThanOrEqual(3);
     for (const group of state.groups.values()) expect(group.members.size).toBeGreaterThanOrEqual(3);
+    expect(
+      projects
+        .filter((project) => project.groups.size > 0)
+        .map((p) => p.name)
+        .sort(),
+    ).toEqual(['Default project', 'Knowledge Search', 'Research Sandbox', 'Support Assistant']);
   });
 
   it('spends every day of three months, per project, line item and key, tens to hundreds of dollars a day in all', () => {

@@ -35,7 +35,8 @@ const enumOf = (param: SpecParameter | undefined): unknown[] => {
  * Calls every GET operation of the document the organization serves: each list whole, page by page, and with
  * each documented value of its options; each retrieve once for every id its parent list holds; costs and usage
  * over three months page by page, per bucket width, per `group_by` value and with each filter. Path ids come
- * from the list one level up (`/projects/{id}` from `/organization/projects`).
+ * from the list one level up (`/projects/{id}` from `/organization/projects`), as `id` or the field named like
+ * the parameter.
  */
 export async function walkGetOperations(
   api: FakeAdminApi,
@@ -115,7 +116,9 @@ export async function walkGetOperations(
       for (const path of paths) {
         const items = await listAll(parentTemplate, path);
         if (items === null) return `${parentTemplate} is not served`;
-        for (const item of items) next.push(`${path}/${encodeURIComponent(String(item.id))}`);
+        const name = segment.slice(1, -1);
+        // Most lists key items by `id`; some (a project's groups) by the field the path names.
+        for (const item of items) next.push(`${path}/${encodeURIComponent(String(item[name] ?? item.id))}`);
       }
       if (next.length === 0) return `the seeded organization has no ${segment} under ${parentTemplate}`;
       paths = next;

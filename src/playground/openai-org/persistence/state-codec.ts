@@ -2,7 +2,7 @@
  * Turns the emulated organization's fields into JSON and back without knowing them one by one, so state added
  * later (new maps, arrays, counters) is kept too. Maps and sets are tagged (`{"$map": [[key, value], …]}`,
  * `{"$set": […]}`); an object made by a class (such as the id counter) is written as its own fields and read back
- * into the instance the new organization already has.
+ * into the instance the new organization already has. Fields declared with `#` are invisible to it.
  */
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -25,23 +25,30 @@ function isInstance(value: unknown): value is Record<string, unknown> {
   );
 }
 
-/** A value as JSON; `undefined` for a value JSON cannot hold (functions, `undefined`). */
-export function encodeValue(value: unknown): Json | undefined {
+/**
+ * A value as JSON; `undefined` for a value JSON cannot hold (functions, `undefined`) and for a reference back to
+ * an object it is inside of (such as a part of the state that points at the state), which is left out and kept
+ * as the new organization has it.
+ */
+export function encodeValue(value: unknown, inside: Set<object> = new Set()): Json | undefined {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (Array.isArray(value)) return value.map((item) => encodeValue(item) ?? null);
-  if (value instanceof Map)
-    return { $map: [...value].map(([key, item]) => [encodeValue(key) ?? null, encodeValue(item) ?? null]) };
-  if (value instanceof Set) return { $set: [...value].map((item) => encodeValue(item) ?? null) };
-  if (typeof value === 'object') {
+  if (typeof value !== 'object' || inside.has(value)) return undefined;
+  inside.add(value);
+  try {
+    const item = (entry: unknown) => encodeValue(entry, inside) ?? null;
+    if (Array.isArray(value)) return value.map(item);
+    if (value instanceof Map) return { $map: [...value].map(([key, entry]) => [item(key), item(entry)]) };
+    if (value instanceof Set) return { $set: [...value].map(item) };
     const out: Record<string, Json> = {};
-    for (const [key, item] of Object.entries(value)) {
-      const encoded = encodeValue(item);
+    for (const [key, entry] of Object.entries(value)) {
+      const encoded = encodeValue(entry, inside);
       if (encoded !== undefined) out[key] = encoded;
     }
     return out;
+  } finally {
+    inside.delete(value);
   }
-  return undefined;
 }
 
 /** The value `encodeValue` wrote. */
@@ -72,7 +79,7 @@ export function encodeFields(
   const fields = new Map<string, string | undefined>();
   for (const [name, value] of Object.entries(target)) {
     if (skip.has(name) || typeof value === 'function' || (only && !only.includes(name))) continue;
-    const encoded = encodeValue(value);
+    const encoded = encodeValue(value, new Set([target]));
     fields.set(name, encoded === undefined ? undefined : JSON.stringify(encoded));
   }
   return fields;

@@ -1,5 +1,6 @@
 import type { FakeState } from '../state/fake-state.js';
 import { orderAuditLog, seedSignIns } from './audit-history.js';
+import { seedGroups } from './groups.js';
 import { seedPeople } from './people.js';
 import { seedProjects } from './projects.js';
 import { SeedContext } from './seed-context.js';
@@ -10,11 +11,11 @@ export { PLAYGROUND_SLACK_PEOPLE } from './people.js';
 
 /**
  * Fills a fresh emulated organization (as `new FakeState(adminKey)` makes it) with a mid-size company as it
- * stands at `now` (unix seconds): 27 members, invites open, expired and accepted, five projects (one archived)
+ * stands at `now` (unix seconds): 26 members, invites open, expired and accepted, five projects (one archived)
  * with members, service accounts and keys used recently, long ago or never, admin keys (the playground's own,
- * "Slack bot", owned by Ada), rate limits, model permissions, spend alerts and limits, data retention, groups,
- * three months of daily costs and completions usage, and a few hundred audit events. The same `now` gives the
- * same organization, ids and key secrets included. The clock is left as it was.
+ * "Slack bot", owned by Ada), rate limits, model permissions, spend alerts and limits, data retention, groups
+ * with access to projects, three months of daily costs and completions usage, and a few hundred audit events.
+ * The same `now` gives the same organization, ids and key secrets included. The clock is left as it was.
  */
 export function seedPlaygroundOrganization(state: FakeState, now: number): void {
   // The clock is moved while records are made; a fixed time set before seeding is put back afterwards.
@@ -25,6 +26,7 @@ export function seedPlaygroundOrganization(state: FakeState, now: number): void 
     const people = seedPeople(ctx);
     const projects = seedProjects(ctx, people);
     seedSettings(ctx, people, projects);
+    seedGroups(ctx, people, projects);
     seedSpend(ctx, projects);
     seedSignIns(ctx, people);
     orderAuditLog(state.auditLogs);

@@ -12,16 +12,9 @@ const ADMIN_KEYS: readonly [string, number, number | null, number | null][] = [
   ['Contractor onboarding', 20, 6, 10],
 ];
 
-const GROUPS: readonly [name: string, createdDaysAgo: number, members: string[]][] = [
-  ['Platform', 500, ['ada', 'grace', 'margaret', 'edsger', 'dennis', 'seymour', 'niklaus']],
-  ['Data Science', 300, ['alan', 'katherine', 'joan', 'kathleen', 'evelyn', 'claude', 'karen', 'marvin']],
-  ['Support Engineering', 400, ['dorothy', 'mary', 'annie', 'hedy', 'betty', 'radia']],
-  ['Finance', 40, ['grace', 'frances', 'jean']],
-];
-
 /**
  * Adds the organization's settings: admin keys (the playground's own is Ada's "Slack bot"), rate limits, model
- * permissions, spend alerts and limits, data retention, groups, a member who left, with their audit events.
+ * permissions, spend alerts and limits, data retention, a member who left, with their audit events.
  */
 export function seedSettings(ctx: SeedContext, people: People, projects: Projects): void {
   const { state, rng } = ctx;
@@ -142,24 +135,6 @@ export function seedSettings(ctx: SeedContext, people: People, projects: Project
     actor: ctx.session(person(grace)),
     projectId: null,
   });
-
-  for (const [name, days, members] of GROUPS) {
-    const time = ctx.ago(days, rng.int(1, 8));
-    const group = ctx.at(time, () => state.addGroup({ name }));
-    for (const first of members) {
-      const user = member(first);
-      const added = Math.min(Math.max(time, user.addedAt) + rng.int(600, 86_000), ctx.now);
-      ctx.at(added, () => state.addGroupUser(group.id, user.id));
-    }
-    if (time >= ctx.ago(90)) {
-      ctx.audit(time, {
-        type: 'group.created',
-        payload: { id: group.id, data: { group_name: name } },
-        actor: ctx.session(person(grace)),
-        projectId: null,
-      });
-    }
-  }
 
   const margaret = member('margaret');
   ctx.audit(ctx.ago(70, 2), {
