@@ -7,6 +7,8 @@ import {
   seedPlaygroundOrganization,
 } from '../../src/playground/openai-org/index.js';
 import { encodeFields } from '../../src/playground/openai-org/persistence/state-codec.js';
+import { type FakeAdminApi, startFakeAdminApi } from '../helpers/fake-admin-api/index.js';
+import { clientFor, type Json } from './fake-client.js';
 
 const NOW = Date.UTC(2026, 10, 20, 15, 30) / 1000;
 const DAY = 86_400;
@@ -116,12 +118,28 @@ describe('the seeded playground organization', () => {
     );
   });
 
-  it('has completions usage behind the model costs, by project, key, user and model, batch included', () => {
-    expect(new Set(state.completionsUsage.map((u) => dayOf(u.time))).size).toBe(91);
-    expect(new Set(state.completionsUsage.map((u) => u.model)).size).toBeGreaterThanOrEqual(4);
-    expect(state.completionsUsage.some((u) => u.batch)).toBe(true);
-    expect(state.completionsUsage.some((u) => u.userId !== null)).toBe(true);
-    expect(state.completionsUsage.every((u) => u.inputTokens > 0 && u.requests > 0)).toBe(true);
+  it('answers three months of completions usage behind the model costs, by model, batch and person', async () => {
+    const api = await startFakeAdminApi();
+    try {
+      seedPlaygroundOrganization(api.state, NOW);
+      api.state.now = NOW;
+      const results = (await usageBuckets(api, NOW - (NOW % DAY) - 90 * DAY, NOW, ['model', 'batch', 'user_id'])).map(
+        (b) => b.results,
+      );
+      expect(results).toHaveLength(91);
+      expect(results.every((bucket) => bucket.length > 0)).toBe(true);
+      const all = results.flat();
+      expect(new Set(all.map((r) => r.model)).size).toBeGreaterThanOrEqual(4);
+      expect(all.some((r) => r.batch === true)).toBe(true);
+      expect(all.some((r) => r.user_id !== null)).toBe(true);
+      expect(all.every((r) => r.input_tokens > 0 && r.num_model_requests > 0)).toBe(true);
+      const nextDay = `start_time=${NOW}&end_time=${NOW + DAY}&bucket_width=1m&limit=1440`;
+      const later = await clientFor(api).get(`/organization/usage/completions?${nextDay}`);
+      expect(later.body.data).toHaveLength(1440);
+      expect(later.body.data.flatMap((bucket: Json) => bucket.results)).toEqual([]);
+    } finally {
+      await api.close();
+    }
   });
 
   it('has a few hundred audit events of many types over those months, numbered in the order they happened', () => {
@@ -140,7 +158,6 @@ describe('the seeded playground organization', () => {
     const times = [
       ...state.auditLogs.map((event) => event.effective_at),
       ...state.costs.map((cost) => cost.startTime),
-      ...state.completionsUsage.map((usage) => usage.time),
       ...[...state.users.values()].map((user) => user.addedAt),
       ...keys.flatMap((key) => [key.createdAt, key.lastUsedAt ?? 0]),
       ...[...state.invites.values()].map((invite) => invite.createdAt),
@@ -163,6 +180,18 @@ describe('the seeded playground organization', () => {
   });
 });
 
-function dayOf(time: number): number {
-  return Math.floor(time / DAY);
+/** Every daily bucket of completions usage in `[start, end)`, page after page. */
+async function usageBuckets(api: FakeAdminApi, start: number, end: number, groupBy: string[]): Promise<Json[]> {
+  const buckets: Json[] = [];
+  let page: string | null = null;
+  do {
+    const query = new URLSearchParams({ start_time: String(start), end_time: String(end), limit: '31' });
+    for (const field of groupBy) query.append('group_by', field);
+    if (page) query.set('page', page);
+    const reply = await clientFor(api).get(`/organization/usage/completions?${query}`);
+    expect(reply.status).toBe(200);
+    buckets.push(...reply.body.data);
+    page = reply.body.has_more ? reply.body.next_page : null;
+  } while (page);
+  return buckets;
 }

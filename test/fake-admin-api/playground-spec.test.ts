@@ -69,16 +69,16 @@ async function start(options: { persistFile?: string }, found: string[]): Promis
   });
 }
 
+/** Filters with something behind them: a busy project, a person's key in it, the person and a model it calls. */
 function filtersOf(api: FakeAdminApi): WalkFilters {
-  const usage = api.state.completionsUsage.find((record) => record.userId !== null && record.apiKeyId !== null);
-  const project = [...api.state.projects.values()].find((candidate) => candidate.id === usage?.projectId);
-  if (!usage?.userId || !usage.apiKeyId || !usage.model || !project)
-    throw new Error('the seed has no usage to filter by');
+  const project = [...api.state.projects.values()].find((candidate) => candidate.name === 'Support Assistant');
+  const key = [...(project?.apiKeys.values() ?? [])].find((candidate) => candidate.name === 'support-staging');
+  if (!project || key?.owner.type !== 'user') throw new Error('the seed has no Support Assistant with a staging key');
   return {
     projectId: project.id,
-    apiKeyId: usage.apiKeyId,
-    userId: usage.userId,
-    model: usage.model,
+    apiKeyId: key.id,
+    userId: key.owner.userId,
+    model: 'gpt-4o-2024-08-06',
     email: 'ada@example.com',
   };
 }
