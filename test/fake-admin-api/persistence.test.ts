@@ -170,7 +170,7 @@ describe('an emulated organization kept in a SQLite file', () => {
     expect(old.status).toBe(401);
   });
 
-  it('goes back to a newly seeded organization on reset, and keeps that', async () => {
+  it('goes back to a newly seeded organization on reset, keeps that, and takes a second close calmly', async () => {
     const file = fileInNewFolder();
     const first = await open(file);
     const seededUsers = first.state.users.size;
@@ -178,6 +178,7 @@ describe('an emulated organization kept in a SQLite file', () => {
     first.reset();
     expect(first.state.users.size).toBe(seededUsers);
     await close(first);
+    await expect(first.close()).resolves.toBeUndefined();
     const second = await open(file);
     const names = (await clientFor(second).get('/organization/projects?limit=100')).body.data.map((p: Json) => p.name);
     expect(names).not.toContain('Gone after the reset');

@@ -13,6 +13,7 @@ export interface PersistedOrganization {
   saveAfter(method: string): void;
   /** Saves every field that changed since the last save. */
   save(): void;
+  /** Closes the file; saving afterwards does nothing. */
   close(): void;
 }
 
@@ -40,13 +41,17 @@ export function openPersistedOrganization(
     file.close();
     throw error;
   }
+  let open = true;
   return {
     saveAfter: (method) => {
-      file.save(state, method === 'GET' || method === 'HEAD' ? CHANGED_BY_READS : undefined);
+      if (open) file.save(state, method === 'GET' || method === 'HEAD' ? CHANGED_BY_READS : undefined);
     },
     save: () => {
-      file.save(state);
+      if (open) file.save(state);
     },
-    close: () => file.close(),
+    close: () => {
+      if (open) file.close();
+      open = false;
+    },
   };
 }
