@@ -105,5 +105,5 @@ function seedProject(ctx: SeedContext, people: People, plan: ProjectPlan): Seede
 function finishKey(ctx: SeedContext, key: ProjectApiKeyRecord, name: string, lastUsed: LastUsed, prefix: string): void {
   key.name = name;
   key.value = ctx.rng.secret(prefix);
-  key.lastUsedAt = lastUsed === null ? null : Math.max(key.createdAt, Math.round(ctx.ago(lastUsed)));
+  key.lastUsedAt = lastUsed === null ? null : Math.max(key.createdAt, Math.round(ctx.lastUse(lastUsed)));
 }

@@ -76,6 +76,11 @@ export class SeedContext {
     return this.now - days * DAY - hours * HOUR;
   }
 
+  /** When something last used `days` days ago was used: at some hour of that day unless it was within the day. */
+  lastUse(days: number): number {
+    return days < 1 ? this.ago(days) : this.ago(days, this.rng.between(0, 10));
+  }
+
   /** Runs `make` with the organization's clock at `time`. */
   at<T>(time: number, make: () => T): T {
     this.state.now = time;

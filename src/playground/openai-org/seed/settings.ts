@@ -38,7 +38,7 @@ export function seedSettings(ctx: SeedContext, people: People, projects: Project
       state.addAdminKey({ name, ...(expiresIn === null ? {} : { expiresInSeconds: (created + expiresIn) * DAY }) }),
     );
     key.value = rng.secret('sk-admin-');
-    key.lastUsedAt = lastUsed === null ? null : ctx.ago(lastUsed);
+    key.lastUsedAt = lastUsed === null ? null : Math.round(ctx.lastUse(lastUsed));
     if (name === 'Terraform') terraform = key.id;
     if (time >= ctx.ago(90)) {
       ctx.audit(time, {
