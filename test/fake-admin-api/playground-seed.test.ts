@@ -78,7 +78,7 @@ describe('the seeded playground organization', () => {
     expect(admin.some((key) => key.lastUsedAt !== null && key.lastUsedAt < NOW - 90 * DAY)).toBe(true);
   });
 
-  it('has rate limits, model permissions, spend alerts and limits, data retention, and groups with access to projects', () => {
+  it('has rate limits, model permissions, spend alerts and limits, data retention, groups with access to projects, certificates and hosted tool limits', () => {
     const byName = new Map(projects.map((project) => [project.name, project]));
     const research = byName.get('Research Sandbox')!;
     const support = byName.get('Support Assistant')!;
@@ -92,6 +92,16 @@ describe('the seeded playground organization', () => {
     expect(research.spendLimit?.threshold_amount).toBe(50_000);
     expect(state.groups.size).toBeGreaterThanOrEqual(3);
     for (const group of state.groups.values()) expect(group.members.size).toBeGreaterThanOrEqual(3);
+    const certificates = [...state.certificates.records.values()].map((c) => [
+      c.name,
+      state.certificates.activation(c.id),
+    ]);
+    expect(certificates).toEqual([
+      ['Partner bridge (2023)', { organization: false, projectIds: [] }],
+      ['Corporate egress proxy', { organization: true, projectIds: [] }],
+      ['Support gateway mTLS', { organization: false, projectIds: [support.id] }],
+    ]);
+    expect(state.hostedTools.of(support.id)).toMatchObject({ web_search: false, file_search: true });
     expect(
       projects
         .filter((project) => project.groups.size > 0)

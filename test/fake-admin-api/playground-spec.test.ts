@@ -26,6 +26,9 @@ const SERVED_READS = [
   'list-project-service-accounts',
   'list-project-spend-alerts',
   'list-project-users',
+  'listOrganizationCertificates',
+  'listProjectCertificates',
+  'getCertificate',
   'list-projects',
   'list-users',
   'retrieve-group',
@@ -37,6 +40,7 @@ const SERVED_READS = [
   'retrieve-project-api-key',
   'retrieve-project-data-retention',
   'retrieve-project-group',
+  'retrieve-project-hosted-tool-permissions',
   'retrieve-project-model-permissions',
   'retrieve-project-service-account',
   'retrieve-project-spend-alert',
@@ -102,6 +106,19 @@ describe('the seeded playground organization, read through every GET it serves',
     expect([...new Set(violations)]).toEqual([]);
     expect([...result.served].sort()).toEqual(expect.arrayContaining(SERVED_READS));
     expect(result.calls).toBeGreaterThan(500);
+  }, 120_000);
+
+  it('answers every one of those reads the same after a restart on its file', async () => {
+    const moment = api.state.now;
+    api.state.now = moment;
+    const before = await walkGetOperations(api, validator.operations, filtersOf(api), moment);
+    await api.close();
+    api = await start({ persistFile: join(dir, 'organization.db') }, violations);
+    expect(api.state.now).toBe(moment);
+    const after = await walkGetOperations(api, validator.operations, filtersOf(api), moment);
+    expect(before.answers.size).toBeGreaterThan(500);
+    expect(after.answers.size).toBe(before.answers.size);
+    for (const [request, answer] of before.answers) expect(after.answers.get(request), request).toEqual(answer);
   }, 120_000);
 });
 

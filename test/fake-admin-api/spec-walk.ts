@@ -19,10 +19,12 @@ export interface WalkResult {
   notServed: Set<string>;
   problems: string[];
   calls: number;
+  /** Each 200 answer by the path and query that got it. */
+  answers: Map<string, Json>;
 }
 
 /** Parameters whose every documented value is worth a call of its own. */
-const VARIED = new Set(['order', 'include_archived', 'owner_project_access', 'batch', 'tenant_only']);
+const VARIED = new Set(['order', 'include_archived', 'owner_project_access', 'batch', 'tenant_only', 'include']);
 
 const enumOf = (param: SpecParameter | undefined): unknown[] => {
   const schema = param?.schema ?? {};
@@ -44,7 +46,7 @@ export async function walkGetOperations(
   filters: WalkFilters,
   now: number,
 ): Promise<WalkResult> {
-  const result: WalkResult = { served: new Set(), notServed: new Set(), problems: [], calls: 0 };
+  const result: WalkResult = { served: new Set(), notServed: new Set(), problems: [], calls: 0, answers: new Map() };
   const lists = new Map<string, Json[] | null>();
   const byTemplate = new Map(operations.filter((op) => op.method === 'GET').map((op) => [op.template, op]));
 
@@ -56,8 +58,8 @@ export async function walkGetOperations(
       return undefined;
     }
     result.served.add(op.id);
-    if (reply.status !== 200)
-      result.problems.push(`GET ${path}?${query} answered ${reply.status}: ${JSON.stringify(reply.body)}`);
+    if (reply.status === 200) result.answers.set(`${path}?${query}`, reply.body);
+    else result.problems.push(`GET ${path}?${query} answered ${reply.status}: ${JSON.stringify(reply.body)}`);
     return reply.status === 200 ? reply.body : undefined;
   };
 

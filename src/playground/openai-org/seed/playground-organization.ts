@@ -1,5 +1,6 @@
 import type { FakeState } from '../state/fake-state.js';
 import { orderAuditLog, seedSignIns } from './audit-history.js';
+import { seedCertificatesAndTools } from './certificates.js';
 import { seedGroups } from './groups.js';
 import { seedPeople } from './people.js';
 import { seedProjects } from './projects.js';
@@ -14,8 +15,9 @@ export { PLAYGROUND_SLACK_PEOPLE } from './people.js';
  * stands at `now` (unix seconds): 26 members, invites open, expired and accepted, five projects (one archived)
  * with members, service accounts and keys used recently, long ago or never, admin keys (the playground's own,
  * "Slack bot", owned by Ada), rate limits, model permissions, spend alerts and limits, data retention, groups
- * with access to projects, three months of daily costs and completions usage, and a few hundred audit events.
- * The same `now` gives the same organization, ids and key secrets included. The clock is left as it was.
+ * with access to projects, certificates, hosted tool limits, three months of daily costs and completions usage,
+ * and a few hundred audit events. The same `now` gives the same organization, ids and key secrets included. The
+ * clock is left as it was.
  */
 export function seedPlaygroundOrganization(state: FakeState, now: number): void {
   // The clock is moved while records are made; a fixed time set before seeding is put back afterwards.
@@ -27,6 +29,7 @@ export function seedPlaygroundOrganization(state: FakeState, now: number): void 
     const projects = seedProjects(ctx, people);
     seedSettings(ctx, people, projects);
     seedGroups(ctx, people, projects);
+    seedCertificatesAndTools(ctx, people, projects);
     seedSpend(ctx, projects);
     seedSignIns(ctx, people);
     orderAuditLog(state.auditLogs);

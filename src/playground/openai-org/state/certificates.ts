@@ -36,8 +36,9 @@ const seconds = (date: string) => Math.floor(Date.parse(date) / 1000);
  */
 export class CertificateBook {
   readonly records = new Map<string, CertificateRecord>();
-  readonly #activeInOrg = new Set<string>();
-  readonly #activeInProject = new Map<string, Set<string>>();
+  // Plain private fields, not `#` ones: the organization file keeps only fields it can see.
+  private readonly activeInOrg = new Set<string>();
+  private readonly activeInProject = new Map<string, Set<string>>();
 
   constructor(
     private readonly ids: IdCounter,
@@ -46,8 +47,8 @@ export class CertificateBook {
 
   clear(): void {
     this.records.clear();
-    this.#activeInOrg.clear();
-    this.#activeInProject.clear();
+    this.activeInOrg.clear();
+    this.activeInProject.clear();
   }
 
   /** Adds a certificate (`cert_<n>`), inactive everywhere; 400 for text that is not an X.509 certificate in PEM. */
@@ -105,8 +106,8 @@ export class CertificateBook {
   }
 
   activation(id: string): Activation {
-    const projectIds = [...this.#activeInProject].filter(([, set]) => set.has(id)).map(([projectId]) => projectId);
-    return { organization: this.#activeInOrg.has(id), projectIds };
+    const projectIds = [...this.activeInProject].filter(([, set]) => set.has(id)).map(([projectId]) => projectId);
+    return { organization: this.activeInOrg.has(id), projectIds };
   }
 
   /** Deletes a certificate that is inactive everywhere; 400 while it is active anywhere. */
@@ -126,11 +127,11 @@ export class CertificateBook {
   }
 
   #set(projectId: string | null): Set<string> {
-    if (projectId === null) return this.#activeInOrg;
-    let set = this.#activeInProject.get(projectId);
+    if (projectId === null) return this.activeInOrg;
+    let set = this.activeInProject.get(projectId);
     if (!set) {
       set = new Set();
-      this.#activeInProject.set(projectId, set);
+      this.activeInProject.set(projectId, set);
     }
     return set;
   }

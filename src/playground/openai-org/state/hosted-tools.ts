@@ -6,21 +6,22 @@ export type HostedToolSettings = Record<HostedTool, boolean>;
 
 /** Per project, which hosted tools its traffic may use; every tool is allowed until changed. */
 export class HostedToolBook {
-  readonly #settings = new Map<string, HostedToolSettings>();
+  // A plain private field, not a `#` one: the organization file keeps only fields it can see.
+  private readonly settings = new Map<string, HostedToolSettings>();
 
   clear(): void {
-    this.#settings.clear();
+    this.settings.clear();
   }
 
   of(projectId: string): HostedToolSettings {
-    const stored = this.#settings.get(projectId);
+    const stored = this.settings.get(projectId);
     if (stored) return stored;
     return Object.fromEntries(HOSTED_TOOLS.map((tool) => [tool, true])) as HostedToolSettings;
   }
 
   set(projectId: string, changes: Partial<HostedToolSettings>): HostedToolSettings {
     const next = { ...this.of(projectId), ...changes };
-    this.#settings.set(projectId, next);
+    this.settings.set(projectId, next);
     return next;
   }
 }
