@@ -11,6 +11,18 @@ import { type FakeAdminApi, startFakeAdminApi } from '../helpers/fake-admin-api/
 import { clientFor, type Json } from './fake-client.js';
 
 const NOW = Date.UTC(2026, 10, 20, 15, 30) / 1000;
+const USAGE_KINDS = [
+  'completions',
+  'embeddings',
+  'moderations',
+  'images',
+  'audio_speeches',
+  'audio_transcriptions',
+  'vector_stores',
+  'code_interpreter_sessions',
+  'file_search_calls',
+  'web_search_calls',
+];
 const DAY = 86_400;
 const BOT_KEY = 'sk-admin-playground';
 
@@ -152,12 +164,28 @@ describe('the seeded playground organization', () => {
     }
   });
 
+  it('answers usage of every kind the organization keeps on most days of the three months', async () => {
+    const api = await startFakeAdminApi();
+    try {
+      seedPlaygroundOrganization(api.state, NOW);
+      api.state.now = NOW;
+      // The state keeps usage of every kind where it has `addUsage`; before that, completions only.
+      const kinds = 'addUsage' in api.state ? USAGE_KINDS : ['completions'];
+      for (const kind of kinds) {
+        const buckets = await usageBuckets(api, NOW - (NOW % DAY) - 90 * DAY, NOW, [], kind);
+        expect(buckets.filter((bucket) => bucket.results.length > 0).length, kind).toBeGreaterThanOrEqual(60);
+      }
+    } finally {
+      await api.close();
+    }
+  });
+
   it('has a few hundred audit events of many types over those months, numbered in the order they happened', () => {
     const log = state.auditLogs;
     expect(log.length).toBeGreaterThanOrEqual(200);
     expect(log.length).toBeLessThanOrEqual(600);
     expect(new Set(log.map((event) => event.type)).size).toBeGreaterThanOrEqual(15);
-    const months = new Set(log.map((event) => Math.floor((NOW - event.effective_at) / (30 * DAY))));
+    const months = new Set(log.map((event) => Math.floor((NOW - event.effective_at) / ((91 * DAY) / 3))));
     expect([...months].sort()).toEqual([0, 1, 2]);
     const times = log.map((event) => event.effective_at);
     expect(times).toEqual([...times].sort((a, b) => a - b));
@@ -190,15 +218,21 @@ describe('the seeded playground organization', () => {
   });
 });
 
-/** Every daily bucket of completions usage in `[start, end)`, page after page. */
-async function usageBuckets(api: FakeAdminApi, start: number, end: number, groupBy: string[]): Promise<Json[]> {
+/** Every daily bucket of one kind of usage in `[start, end)`, page after page. */
+async function usageBuckets(
+  api: FakeAdminApi,
+  start: number,
+  end: number,
+  groupBy: string[],
+  kind = 'completions',
+): Promise<Json[]> {
   const buckets: Json[] = [];
   let page: string | null = null;
   do {
     const query = new URLSearchParams({ start_time: String(start), end_time: String(end), limit: '31' });
     for (const field of groupBy) query.append('group_by', field);
     if (page) query.set('page', page);
-    const reply = await clientFor(api).get(`/organization/usage/completions?${query}`);
+    const reply = await clientFor(api).get(`/organization/usage/${kind}?${query}`);
     expect(reply.status).toBe(200);
     buckets.push(...reply.body.data);
     page = reply.body.has_more ? reply.body.next_page : null;

@@ -87,5 +87,10 @@ export const OTHER_LINES: readonly OtherLine[] = [
   line(DEFAULT_PROJECT, 'ada-laptop', 'tts-1', 0.5, 15 / 1e6),
 ];
 
+/** Usage that is not billed (moderation): about `perDay` units on a weekday. */
+export const FREE_USAGE: readonly { project: string; key: string; lineItem: string; perDay: number }[] = [
+  { project: SUPPORT, key: 'support-backend', lineItem: 'omni-moderation-latest', perDay: 2_400_000 },
+];
+
 /** The key whose runaway evaluation job made its spend jump, and how many days ago (a top mover in digests). */
 export const SPIKE = { key: 'eval-runner', daysAgo: 18, factor: 11 };

@@ -1,7 +1,8 @@
 import type { ProjectApiKeyRecord } from '../state/records.js';
+import { recordOtherUsage } from './other-usage.js';
 import type { Projects } from './projects.js';
 import { DAY, HOUR, type SeedContext } from './seed-context.js';
-import { OTHER_LINES, PRICES, SPIKE, STREAMS } from './spend-plan.js';
+import { FREE_USAGE, OTHER_LINES, PRICES, SPIKE, STREAMS } from './spend-plan.js';
 
 /** Days of history the seed spends and uses (today, so far, included). */
 export const HISTORY_DAYS = 91;
@@ -9,8 +10,8 @@ export const HISTORY_DAYS = 91;
 const money = (value: number) => Math.round(value * 1e6) / 1e6;
 
 /**
- * Adds three months of daily costs per project, line item and key, and the completions usage they come
- * from: a weekday rhythm, slow growth, day-to-day noise and one spike. A key spends only between its
+ * Adds three months of daily costs per project, line item and key, and the usage they come from (completions
+ * always, other kinds where the organization keeps them): a weekday rhythm, slow growth, day-to-day noise and one spike. A key spends only between its
  * creation and its last use, a project only until it was archived.
  */
 export function seedSpend(ctx: SeedContext, projects: Projects): void {
@@ -92,6 +93,14 @@ export function seedSpend(ctx: SeedContext, projects: Projects): void {
         amount: money(quantity * line.unitPrice),
         quantity,
       });
+      recordOtherUsage(ctx, line.lineItem, found.projectId, found.key, usedAt(found.key), quantity);
+    }
+    for (const free of FREE_USAGE) {
+      const found = active(free.project, free.key);
+      const noise = rng.between(0.8, 1.2);
+      if (!found) continue;
+      const quantity = Math.round(free.perDay * share * noise * (weekend ? 0.6 : 1));
+      if (quantity > 0) recordOtherUsage(ctx, free.lineItem, found.projectId, found.key, usedAt(found.key), quantity);
     }
   }
 }
