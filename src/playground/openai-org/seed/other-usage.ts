@@ -1,13 +1,13 @@
 import type { ProjectApiKeyRecord } from '../state/records.js';
+import type { UsageKind } from '../usage-kinds.js';
 import type { SeedContext } from './seed-context.js';
 
 type Field = string | number | boolean | null;
-type AddUsage = (kind: string, input: { time: number } & Record<string, Field>) => unknown;
 
 const calls = (quantity: number, per: number) => Math.max(1, Math.round(quantity / per));
 
 /** A billed quantity of a line item as usage of its kind: the kind and the figures it reports. */
-const USAGE_OF: Record<string, (quantity: number) => [kind: string, fields: Record<string, Field>]> = {
+const USAGE_OF: Record<string, (quantity: number) => [kind: UsageKind, fields: Record<string, Field>]> = {
   'text-embedding-3-small': (q) => [
     'embeddings',
     { model: 'text-embedding-3-small', input_tokens: q, num_model_requests: calls(q, 900) },
@@ -42,12 +42,11 @@ const USAGE_OF: Record<string, (quantity: number) => [kind: string, fields: Reco
 };
 
 /** Kinds the API groups by project only. */
-const PROJECT_ONLY = new Set(['vector_stores', 'code_interpreter_sessions']);
+const PROJECT_ONLY = new Set<UsageKind>(['vector_stores', 'code_interpreter_sessions']);
 
 /**
  * Records a day's use of a line item that is not model tokens as usage of its kind (embeddings, images, audio,
- * moderations, vector stores, code interpreter, file and web search), where the organization's state keeps
- * usage of every kind; elsewhere only the cost line tells of it.
+ * moderations, vector stores, code interpreter, file and web search).
  */
 export function recordOtherUsage(
   ctx: SeedContext,
@@ -57,14 +56,13 @@ export function recordOtherUsage(
   time: number,
   quantity: number,
 ): void {
-  const addUsage = (ctx.state as unknown as { addUsage?: AddUsage }).addUsage;
   const usage = USAGE_OF[lineItem];
-  if (!addUsage || !usage) return;
+  if (!usage) return;
   const [kind, fields] = usage(quantity);
   const caller: Record<string, Field> = { project_id: projectId };
   if (!PROJECT_ONLY.has(kind)) {
     caller.user_id = key.owner.type === 'user' ? key.owner.userId : null;
     caller.api_key_id = key.id;
   }
-  addUsage.call(ctx.state, kind, { time, ...caller, ...fields });
+  ctx.state.addUsage(kind, { time, ...caller, ...fields });
 }

@@ -10,8 +10,8 @@ export const HISTORY_DAYS = 91;
 const money = (value: number) => Math.round(value * 1e6) / 1e6;
 
 /**
- * Adds three months of daily costs per project, line item and key, and the usage they come from (completions
- * always, other kinds where the organization keeps them): a weekday rhythm, slow growth, day-to-day noise and one spike. A key spends only between its
+ * Adds three months of daily costs per project, line item and key, and the usage of every kind they come
+ * from: a weekday rhythm, slow growth, day-to-day noise and one spike. A key spends only between its
  * creation and its last use, a project only until it was archived.
  */
 export function seedSpend(ctx: SeedContext, projects: Projects): void {
