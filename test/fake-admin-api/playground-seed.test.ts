@@ -90,7 +90,7 @@ describe('the seeded playground organization', () => {
     expect(admin.some((key) => key.lastUsedAt !== null && key.lastUsedAt < NOW - 90 * DAY)).toBe(true);
   });
 
-  it('has rate limits, model permissions, spend alerts and limits, data retention, groups with access to projects, certificates and hosted tool limits', () => {
+  it('has rate limits, model permissions, spend alerts and limits, data retention, groups with access to projects, roles, certificates and hosted tool limits', () => {
     const byName = new Map(projects.map((project) => [project.name, project]));
     const research = byName.get('Research Sandbox')!;
     const support = byName.get('Support Assistant')!;
@@ -114,6 +114,10 @@ describe('the seeded playground organization', () => {
       ['Support gateway mTLS', { organization: false, projectIds: [support.id] }],
     ]);
     expect(state.hostedTools.of(support.id)).toMatchObject({ web_search: false, file_search: true });
+    const finance = [...state.groups.values()].find((group) => group.name === 'Finance')!;
+    expect(state.rbac.heldBy('group', finance.id, null).map(({ role }) => role.name)).toEqual(['Billing viewer']);
+    const joan = state.findUserByEmail('joan@example.com')!;
+    expect(state.rbac.heldBy('user', joan.id, research.id).map(({ role }) => role.name)).toEqual(['Evaluator']);
     expect(
       projects
         .filter((project) => project.groups.size > 0)

@@ -16,7 +16,7 @@ export { PLAYGROUND_SLACK_PEOPLE } from './people.js';
  * stands at `now` (unix seconds): 26 members, invites open, expired and accepted, five projects (one archived)
  * with members, service accounts and keys used recently, long ago or never, admin keys (the playground's own,
  * "Slack bot", owned by Ada), rate limits, model permissions, spend alerts and limits, data retention, groups
- * with access to projects, roles (where the state keeps them), certificates, hosted tool limits, three months
+ * with access to projects, roles given to people and groups, certificates, hosted tool limits, three months
  * of daily costs with the usage of every kind behind them, and a few hundred audit events. The same `now` gives
  * the same organization, ids and key secrets included. The clock is left as it was.
  */

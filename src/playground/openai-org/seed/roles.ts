@@ -3,24 +3,15 @@ import { RESEARCH, SUPPORT } from './project-plans.js';
 import type { Projects } from './projects.js';
 import type { SeedContext } from './seed-context.js';
 
-/** The part of the organization's state that keeps RBAC roles and who holds them, where the state has one. */
-interface RoleBook {
-  addRole(input: { name: string; permissions: string[]; description?: string | null; projectId?: string | null }): {
-    id: string;
-  };
-  assign(type: 'user' | 'group', principalId: string, projectId: string | null, roleId: string): unknown;
-}
-
 type Principal = ['user' | 'group', string];
 
 /**
  * Adds custom roles of the organization and of the research project and gives them, with predefined ones, to
- * people and groups, with the audit events of the recent ones. Nothing happens where the state keeps no roles.
+ * people and groups, with the audit events of the recent ones.
  */
 export function seedRoles(ctx: SeedContext, people: People, projects: Projects): void {
-  const rbac = (ctx.state as unknown as { rbac?: RoleBook }).rbac;
-  if (!rbac) return;
   const { state, rng } = ctx;
+  const rbac = state.rbac;
   const ada = person(people.get('ada')!);
   const user = (first: string): Principal => ['user', people.get(first)!.id];
   const group = (name: string): Principal => ['group', [...state.groups.values()].find((g) => g.name === name)!.id];
