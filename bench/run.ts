@@ -1,4 +1,5 @@
 import { benchAckLatency } from './ack-latency.js';
+import { benchAdminCalls } from './admin-calls.js';
 import { benchApprovals } from './approvals.js';
 import { benchDigest } from './digest.js';
 import { benchGrantExpiry } from './grants.js';
@@ -12,6 +13,7 @@ const benches: [string, () => Promise<boolean>][] = [
   ['ack latency', () => benchAckLatency()],
   ['approvals', () => benchApprovals()],
   ['spend digest', () => benchDigest()],
+  ['admin calls', () => benchAdminCalls()],
   ['overload', () => benchOverload()],
   ['startup and idle memory', () => benchStartup()],
   ['grant expiry', () => benchGrantExpiry()],
