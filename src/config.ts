@@ -117,3 +117,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
     logLevel: data.LOG_LEVEL,
   } satisfies Config);
 }
+
+/** What `npm run playground` reads: the console's port and the bot's log level; it needs no credentials. */
+export interface PlaygroundSettings {
+  readonly port: number;
+  readonly logLevel: Config['logLevel'];
+}
+
+/** The playground's settings from the environment (`PORT`, `LOG_LEVEL`); throws ConfigError like `loadConfig`. */
+export function loadPlaygroundSettings(env: NodeJS.ProcessEnv = process.env): PlaygroundSettings {
+  const parsed = envSchema.pick({ PORT: true, LOG_LEVEL: true }).safeParse(blankToUndefined(env));
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((issue) => issue.message));
+  return Object.freeze({ port: parsed.data.PORT, logLevel: parsed.data.LOG_LEVEL });
+}
