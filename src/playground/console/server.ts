@@ -10,6 +10,7 @@ import { CONSOLE_HEADERS, CONSOLE_PAGE } from './page.js';
 
 export interface PlaygroundServerOptions {
   workspace: Workspace;
+  /** The token the Web API accepts until `acceptToken` names the bot's. */
   botToken: string;
   /** Set once the bot runs: clicks and commands before that wait for it. */
   actions: UserActions;
@@ -21,6 +22,8 @@ export interface PlaygroundServerOptions {
 export interface PlaygroundServer {
   readonly url: string;
   readonly port: number;
+  /** The bot token the Web API answers to (known once the bot's side is loaded). */
+  acceptToken(token: string): void;
   close(): Promise<void>;
 }
 
@@ -35,9 +38,10 @@ const text = (res: ServerResponse, status: number, type: string, body: string) =
  */
 export async function startPlaygroundServer(port: number, options: PlaygroundServerOptions): Promise<PlaygroundServer> {
   const events = new EventStream(options.workspace);
+  let token = options.botToken;
   const route = async (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://playground').pathname;
-    if (await handleWorkspaceRequest(options.workspace, options.botToken, req, res, path)) return;
+    if (await handleWorkspaceRequest(options.workspace, token, req, res, path)) return;
     if (req.method === 'GET' && path === '/') return text(res, 200, 'text/html', CONSOLE_PAGE);
     if (req.method === 'GET' && path === '/console.js')
       return text(res, 200, 'text/javascript', (await options.bundle).js);
@@ -66,6 +70,9 @@ export async function startPlaygroundServer(port: number, options: PlaygroundSer
   return {
     url: `http://127.0.0.1:${actual}`,
     port: actual,
+    acceptToken(next) {
+      token = next;
+    },
     async close() {
       events.close();
       server.closeAllConnections();

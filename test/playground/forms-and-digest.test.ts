@@ -1,0 +1,83 @@
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, type TestBrowser } from '../helpers/browser.js';
+import { startTestPlayground, type TestPlayground } from '../helpers/playground.js';
+
+let playground: TestPlayground;
+let browser: TestBrowser;
+let page: Page;
+
+const say = async (text: string) => {
+  const box = page.getByRole('textbox', { name: 'Message' });
+  await box.fill(text);
+  await box.press('Enter');
+};
+// The suite is type-checked without the DOM's types: page functions reach the document through their element.
+const focusedIn = (locator: Locator) =>
+  locator.evaluate((element) => element.contains(element.ownerDocument.activeElement));
+const isFocused = (locator: Locator) => locator.evaluate((element) => element === element.ownerDocument.activeElement);
+
+beforeAll(async () => {
+  [playground, browser] = await Promise.all([startTestPlayground(), launchBrowser()]);
+  page = browser.page;
+  await page.goto(playground.url);
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await playground?.close();
+});
+
+describe('forms and digests in the playground console', () => {
+  it('opens the form picker, shows the bot’s validation error inline, and closes with Escape', async () => {
+    await say('/openai');
+    const picker = page.getByRole('dialog', { name: 'OpenAI organization' });
+    await expect.poll(() => picker.isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await focusedIn(picker)).toBe(true);
+    await picker
+      .getByRole('combobox', { name: 'Choose an operation' })
+      .selectOption({ label: 'Invite someone to the organization, optionally straight into projects' });
+    const form = page.getByRole('dialog', { name: 'invite' });
+    await expect.poll(() => form.isVisible(), { timeout: 10_000 }).toBe(true);
+    const email = form.getByRole('textbox', { name: 'Email' });
+    await email.fill('not-an-email');
+    await form.getByRole('button', { name: 'Run' }).click();
+    await expect.poll(() => email.getAttribute('aria-invalid'), { timeout: 10_000 }).toBe('true');
+    const error = await form.locator('.bk-error').textContent();
+    expect(error).toMatch(/email/i);
+    expect(await isFocused(email)).toBe(true);
+    expect(await email.getAttribute('aria-describedby')).toMatch(/error/);
+    await browser.screenshot('form-inline-error');
+    expect([...playground.organization.state.invites.values()].map((i) => i.email)).not.toContain('not-an-email');
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    expect(await isFocused(page.getByRole('textbox', { name: 'Message' }))).toBe(true);
+  });
+
+  it('posts the scheduled spend digest in #ops with its chart in the thread', async () => {
+    await page.getByRole('link', { name: 'ops', exact: true }).click();
+    const digest = page.getByRole('log').getByRole('article').filter({ hasText: 'Spend digest' }).first();
+    await expect.poll(() => digest.count(), { timeout: 10_000 }).toBe(1);
+    await digest.getByRole('button', { name: '1 reply' }).click();
+    const thread = page.getByRole('region', { name: 'Thread' });
+    const chart = thread.getByRole('img', { name: /Bar chart of daily spend/ });
+    await expect.poll(() => chart.count(), { timeout: 10_000 }).toBe(1);
+    await expect
+      .poll(() => chart.evaluate((image) => ('naturalWidth' in image && image.complete ? image.naturalWidth : 0)))
+      .toBeGreaterThan(100);
+    await chart.scrollIntoViewIfNeeded();
+    await browser.screenshot('digest-chart');
+  });
+
+  it('answers /openai spend in the channel for everyone to see', async () => {
+    await page.getByRole('combobox', { name: 'Acting as' }).selectOption({ label: 'Katherine Johnson (viewer)' });
+    await say('/openai spend');
+    const answer = page.getByRole('log').getByRole('article').filter({ hasText: '/openai spend' });
+    await expect.poll(() => answer.count(), { timeout: 15_000 }).toBe(1);
+    expect(await answer.textContent()).not.toContain('Only visible to you');
+    await page.getByRole('combobox', { name: 'Acting as' }).selectOption({ label: 'Alan Turing (approver)' });
+    expect(await answer.count()).toBe(1);
+    await browser.screenshot('spend-in-channel');
+  });
+});
