@@ -50,6 +50,16 @@ describe('layering', () => {
     ).toEqual([]);
   });
 
+  it('keeps the bot free of the playground, which only drives it from outside', () => {
+    const outside = sourceFiles(ROOT, 'src').filter((file) => !file.startsWith(join('src', 'playground')));
+    const reaching = outside.flatMap((file) =>
+      importsOf(ROOT, file)
+        .filter((spec) => /(^|\/)playground\//.test(spec))
+        .map((spec) => `${file} imports ${spec}`),
+    );
+    expect(reaching).toEqual([]);
+  });
+
   it('has no import cycles in src, type-only imports included', () => {
     expect(importCycles(importGraph(ROOT, 'src'))).toEqual([]);
   });

@@ -33,7 +33,7 @@ describe('forms and digests in the playground console', () => {
     await say('/openai');
     const picker = page.getByRole('dialog', { name: 'OpenAI organization' });
     await expect.poll(() => picker.isVisible(), { timeout: 10_000 }).toBe(true);
-    expect(await focusedIn(picker)).toBe(true);
+    await expect.poll(() => focusedIn(picker)).toBe(true);
     await picker
       .getByRole('combobox', { name: 'Choose an operation' })
       .selectOption({ label: 'Invite someone to the organization, optionally straight into projects' });
@@ -45,14 +45,41 @@ describe('forms and digests in the playground console', () => {
     await expect.poll(() => email.getAttribute('aria-invalid'), { timeout: 10_000 }).toBe('true');
     const error = await form.locator('.bk-error').textContent();
     expect(error).toMatch(/email/i);
-    expect(await isFocused(email)).toBe(true);
+    await expect.poll(() => isFocused(email)).toBe(true);
     expect(await email.getAttribute('aria-describedby')).toMatch(/error/);
     await browser.screenshot('form-inline-error');
     expect([...playground.organization.state.invites.values()].map((i) => i.email)).not.toContain('not-an-email');
 
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
-    expect(await isFocused(page.getByRole('textbox', { name: 'Message' }))).toBe(true);
+    await expect.poll(() => isFocused(page.getByRole('textbox', { name: 'Message' }))).toBe(true);
+  });
+
+  it('completes a form with a project the bot suggests as the person types, and runs it', async () => {
+    await say('/openai');
+    await page
+      .getByRole('dialog', { name: 'OpenAI organization' })
+      .getByRole('combobox', { name: 'Choose an operation' })
+      .selectOption({ label: 'Invite someone to the organization, optionally straight into projects' });
+    const form = page.getByRole('dialog', { name: 'invite' });
+    await expect.poll(() => form.isVisible(), { timeout: 10_000 }).toBe(true);
+    await form.getByRole('textbox', { name: 'Email' }).fill('lin@example.com');
+    await form.getByRole('combobox', { name: 'Role' }).selectOption({ label: 'owner' });
+    const project = form.getByRole('combobox', { name: 'Project' });
+    await project.fill('Resea');
+    const option = form.getByRole('option', { name: /Research/ });
+    await expect.poll(() => option.count(), { timeout: 10_000 }).toBe(1);
+    await project.press('ArrowDown');
+    await project.press('Enter');
+    await expect.poll(() => form.getByRole('list', { name: 'Chosen' }).textContent()).toContain('Research');
+    await browser.screenshot('form-suggestion');
+    await form.getByRole('button', { name: 'Run' }).click();
+    await expect.poll(() => page.getByRole('dialog').count(), { timeout: 10_000 }).toBe(0);
+    const invite = () => [...playground.organization.state.invites.values()].find((i) => i.email === 'lin@example.com');
+    await expect.poll(() => invite()?.role, { timeout: 10_000 }).toBe('owner');
+    expect(invite()?.projects?.map((p) => p.id)).toEqual(['proj_1']);
+    const answer = page.getByRole('log').getByRole('article').filter({ hasText: 'lin@example.com' });
+    await expect.poll(() => answer.textContent(), { timeout: 10_000 }).toContain('Only visible to you');
   });
 
   it('posts the scheduled spend digest in #ops with its chart in the thread', async () => {
