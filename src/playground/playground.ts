@@ -32,8 +32,8 @@ export interface Playground {
 
 /**
  * The whole bot, as `npm start` runs it, against an emulated Slack workspace and an emulated OpenAI organization,
- * with a web console to act in the workspace as any of its people. The console is served first, before the bot's
- * modules are even loaded; commands typed before the bot is up wait for it.
+ * with a web console to act in the workspace as any of its people. The server listens before the bot's modules are
+ * loaded, so its address (the bot's Web API, PORT 0 included) is known; anything typed before the bot is up waits.
  */
 export async function startPlayground(options: PlaygroundOptions): Promise<Playground> {
   mkdirSync(options.dataDir, { recursive: true });
