@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type TestBrowser } from '../helpers/browser.js';
 import { startTestPlayground, type TestPlayground } from '../helpers/playground.js';
+import { activeProjects } from '../helpers/playground-projects.js';
 
 let playground: TestPlayground;
 let browser: TestBrowser;
@@ -38,10 +39,12 @@ describe('the playground console, driven as people use it', () => {
   });
 
   it('refuses the requester’s own approval of a destructive change and runs it once a second person approves', async () => {
-    await say('/openai projects archive "Marketing copy"');
+    const target = activeProjects(playground.organization.state).at(-1);
+    if (!target) throw new Error('the seeded organization has no project to archive');
+    await say(`/openai projects archive "${target.name}"`);
     await expect.poll(() => log().textContent(), { timeout: 10_000 }).toMatch(/approval/i);
     await page.getByRole('link', { name: 'approvals', exact: true }).click();
-    const card = log().getByRole('article').filter({ hasText: 'Marketing copy' }).last();
+    const card = log().getByRole('article').filter({ hasText: target.name }).last();
     await card.getByRole('button', { name: 'Approve', exact: true }).click();
     const confirm = page.getByRole('dialog', { name: /^Approve request req_/ });
     await expect.poll(() => confirm.isVisible()).toBe(true);
@@ -50,9 +53,8 @@ describe('the playground console, driven as people use it', () => {
     const refusal = log().getByRole('article').filter({ hasText: 'You cannot approve your own request' });
     await expect.poll(() => refusal.count(), { timeout: 10_000 }).toBe(1);
     expect(await refusal.textContent()).toContain('Only visible to you');
-    const marketing = () =>
-      [...playground.organization.state.projects.values()].find((p) => p.name === 'Marketing copy');
-    expect(marketing()?.archivedAt).toBeNull();
+    const archivedAt = () => playground.organization.state.projects.get(target.id)?.archivedAt ?? null;
+    expect(archivedAt()).toBeNull();
 
     await actAs('Grace Hopper (approver)');
     expect(await refusal.count()).toBe(0);
@@ -61,21 +63,29 @@ describe('the playground console, driven as people use it', () => {
       .getByRole('dialog', { name: /^Approve request req_/ })
       .getByRole('button', { name: 'Approve and run' })
       .click();
-    await expect.poll(() => marketing()?.archivedAt ?? null, { timeout: 10_000 }).not.toBeNull();
+    await expect.poll(archivedAt, { timeout: 10_000 }).not.toBeNull();
     await expect.poll(() => card.getByRole('button', { name: 'Approve', exact: true }).count()).toBe(0);
     await browser.screenshot('approval-approved');
+
+    await actAs('Ada Lovelace (policy admin)');
+    await page.getByRole('tab', { name: 'Messages' }).click();
+    const note = page.getByRole('tabpanel', { name: 'Messages' }).getByRole('log');
+    await expect.poll(() => note.textContent(), { timeout: 10_000 }).toContain(target.name);
+    await browser.screenshot('requester-dm');
   });
 
   it('shows an approver what awaits them on the Home tab', async () => {
     await actAs('Ada Lovelace (policy admin)');
     await page.getByRole('link', { name: 'ops', exact: true }).click();
-    await say('/openai projects archive "Data pipeline"');
-    await expect.poll(() => log().textContent(), { timeout: 10_000 }).toMatch(/Data pipeline/);
+    const [other] = activeProjects(playground.organization.state);
+    if (!other) throw new Error('the seeded organization has no project left to archive');
+    await say(`/openai projects archive ${other.id}`);
+    await expect.poll(() => log().textContent(), { timeout: 10_000 }).toContain(other.name);
     await actAs('Alan Turing (approver)');
     await page.getByRole('tab', { name: 'Home' }).click();
     const home = page.getByRole('tabpanel', { name: 'Home' });
     await expect.poll(() => home.textContent(), { timeout: 10_000 }).toContain('Awaiting your approval');
-    await expect.poll(() => home.textContent()).toContain('Data pipeline');
+    await expect.poll(() => home.textContent()).toContain(other.name);
     expect(await home.getByRole('button', { name: 'Approve', exact: true }).count()).toBe(1);
     expect(await page.getByRole('tab', { name: 'Home' }).getAttribute('aria-selected')).toBe('true');
     await browser.screenshot('app-home');

@@ -112,7 +112,7 @@ export function App() {
         ) : (
           <section
             class="conversation"
-            aria-labelledby="conversation-title"
+            aria-labelledby={place.kind === 'messages' ? 'tab-messages' : 'conversation-title'}
             {...(place.kind === 'messages' ? { role: 'tabpanel', id: 'app-panel' } : {})}
           >
             <header class="pane-head">
