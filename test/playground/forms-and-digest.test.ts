@@ -110,4 +110,15 @@ describe('forms and digests in the playground console', () => {
     expect(await answer.count()).toBe(1);
     await browser.screenshot('spend-in-channel');
   });
+
+  it('shows markup people type as text, never as HTML', async () => {
+    await page.getByRole('link', { name: 'ops', exact: true }).click();
+    const typed = '<img src=x onerror="document.title=1"> <b>not bold</b> & <!channel>';
+    await say(typed);
+    const message = page.getByRole('log').getByRole('article').filter({ hasText: 'not bold' });
+    await expect.poll(() => message.count(), { timeout: 10_000 }).toBe(1);
+    expect(await message.locator('.bk-text').textContent()).toBe(typed);
+    expect(await message.locator('img, b').count()).toBe(0);
+    expect(await page.title()).not.toBe('1');
+  });
 });
