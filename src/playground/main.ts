@@ -16,8 +16,15 @@ async function main(): Promise<void> {
   process.once('SIGINT', stop);
 }
 
+const inUse = (error: unknown) => (error as { code?: unknown } | undefined)?.code === 'EADDRINUSE';
+
 main().catch((error: unknown) => {
-  const text = error instanceof ConfigError ? error.message : `The playground could not start: ${String(error)}`;
+  const text =
+    error instanceof ConfigError
+      ? error.message
+      : inUse(error)
+        ? 'The playground could not start: its port is in use. Set PORT to another one (PORT=0 picks a free port).'
+        : `The playground could not start: ${String(error)}`;
   process.stderr.write(`${text}\n`);
   process.exit(1);
 });
