@@ -5,7 +5,6 @@ import { type RunningBot, startBot } from '../bot.js';
 import { type Config, loadConfig } from '../config.js';
 import { seedDigest } from './digest-seed.js';
 import { type FakeAdminApi, startEmulatedOrganization } from './openai-org/index.js';
-import { seedOrganization } from './organization-seed.js';
 
 /** Credentials of the emulated workspace and organization: fixed, and good for nothing else. */
 export const PLAYGROUND_SECRETS = {
@@ -31,13 +30,16 @@ export interface Backend {
 }
 
 /**
- * The emulated OpenAI organization, seeded, and the real bot started through its composition root against it and
- * the emulated workspace, with the playground's policy and its own SQLite database.
+ * The emulated OpenAI organization, kept in the data folder, and the real bot started through its composition root
+ * against it and the emulated workspace, with the playground's policy and its own SQLite database.
  */
 export async function startBackend(options: BackendOptions): Promise<Backend> {
-  const organization = await startEmulatedOrganization({ adminKey: PLAYGROUND_SECRETS.adminKey });
+  // A new file starts as the seeded playground organization; a kept one carries on where it stopped.
+  const organization = await startEmulatedOrganization({
+    adminKey: PLAYGROUND_SECRETS.adminKey,
+    persistFile: join(options.dataDir, 'playground.db'),
+  });
   try {
-    seedOrganization(organization.state);
     const config = loadConfig({
       SLACK_BOT_TOKEN: PLAYGROUND_SECRETS.botToken,
       SLACK_SIGNING_SECRET: PLAYGROUND_SECRETS.signingSecret,
