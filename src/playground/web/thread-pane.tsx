@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'preact/hooks';
 import type { Surface } from './block-kit/surface.js';
 import { Composer } from './composer.js';
 import { MessageView } from './message-view.js';
@@ -14,6 +15,9 @@ interface Props {
 
 /** A message's thread beside the conversation: the message, its replies (files included) and a reply box. */
 export function ThreadPane({ parent, replies, surfaceFor, authorOf, onReply, onClose }: Props) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Opening a thread takes the reader there, as it does in Slack.
+  useEffect(() => heading.current?.focus(), [parent.key]);
   const show = (message: Message) => {
     const author = authorOf(message);
     return (
@@ -29,7 +33,9 @@ export function ThreadPane({ parent, replies, surfaceFor, authorOf, onReply, onC
   return (
     <section class="thread" aria-labelledby="thread-title">
       <header class="pane-head">
-        <h2 id="thread-title">Thread</h2>
+        <h2 id="thread-title" ref={heading} tabIndex={-1}>
+          Thread
+        </h2>
         <button type="button" class="bk-button default" onClick={onClose}>
           Close thread
         </button>
