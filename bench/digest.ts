@@ -1,9 +1,9 @@
 import { pino } from 'pino';
 import { renderSpendChart } from '../src/chart/render-png.js';
+import { collect } from '../src/domain/admin-api/collect.js';
 import { buildDigest } from '../src/domain/digests/spend-digest.js';
 import { fetchSpendSnapshot } from '../src/domain/digests/spend-snapshot.js';
 import { createAdminApi } from '../src/openai-admin/index.js';
-import { collect } from '../src/openai-admin/pagination.js';
 import { renderDigest } from '../src/slack/blocks/digest.js';
 import { startFakeAdminApi } from '../test/helpers/fake-admin-api/index.js';
 import { fmt, printTable } from './stats.js';

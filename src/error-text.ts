@@ -1,4 +1,3 @@
-import { AppError, UsageError } from './errors.js';
 import {
   AdminApiError,
   AuthenticationError,
@@ -9,7 +8,8 @@ import {
   RateLimitError,
   TimeoutError,
   UnexpectedResponseError,
-} from './openai-admin/errors.js';
+} from './domain/admin-api/errors.js';
+import { AppError, UsageError } from './errors.js';
 
 /** An error in plain words for the person who ran the command. */
 export interface ErrorText {

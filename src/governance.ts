@@ -1,10 +1,10 @@
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
+import type { AdminApi } from './domain/admin-api/admin-api.js';
 import { GrantExpirer } from './domain/grants/grant-expirer.js';
 import { GrantService } from './domain/grants/grant-service.js';
 import type { Policy } from './domain/policy/policy.js';
 import { WatchPoller } from './domain/watch/watch-poller.js';
-import type { AdminApi } from './openai-admin/index.js';
 import { createGrantNotifier } from './slack/adapters/grant-notifier.js';
 import { createWatchPublisher } from './slack/adapters/watch-publisher.js';
 import type { Store } from './storage/store.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
-import type { OrganizationUser } from '../openai-admin/resources/users.js';
+import type { OrganizationUser } from './admin-api/organization.js';
 import type { OperationDeps } from './ports.js';
 import { resolveUser } from './resolve.js';
 

@@ -1,4 +1,4 @@
-import type { AdminApi } from '../openai-admin/index.js';
+import type { AdminApi } from './admin-api/admin-api.js';
 import type { ApprovalDesk } from './approvals/approval-desk.js';
 import type { ApprovalStore } from './approvals/approval-store.js';
 import type { UserDirectory } from './approvals/ports.js';

@@ -1,8 +1,8 @@
 import { NotFoundError, UsageError } from '../errors.js';
-import type { AdminApi } from '../openai-admin/index.js';
-import { collect } from '../openai-admin/pagination.js';
-import type { Project } from '../openai-admin/resources/projects.js';
-import type { OrganizationUser } from '../openai-admin/resources/users.js';
+import type { AdminApi } from './admin-api/admin-api.js';
+import { collect } from './admin-api/collect.js';
+import type { OrganizationUser } from './admin-api/organization.js';
+import type { Project } from './admin-api/projects.js';
 
 const looksLikeEmail = (ref: string) => ref.includes('@');
 const looksLikeUserId = (ref: string) => /^user[-_]/.test(ref);

@@ -1,6 +1,6 @@
 import { ForbiddenError } from '../errors.js';
-import type { AdminApi } from '../openai-admin/index.js';
 import type { Actor } from './actor.js';
+import type { AdminApi } from './admin-api/admin-api.js';
 import type { Policy } from './policy/policy.js';
 
 /** One pickable value: what the form submits and what the person sees. */

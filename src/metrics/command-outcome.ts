@@ -1,5 +1,5 @@
+import { AdminApiError } from '../domain/admin-api/errors.js';
 import { ForbiddenError, NotFoundError, UsageError } from '../errors.js';
-import { AdminApiError } from '../openai-admin/errors.js';
 import type { CommandOutcomeLabel } from './metrics.js';
 
 /** The metric label for how a command failed. */

@@ -1,39 +1,19 @@
-/** Base of every failure talking to the Admin API. `requestId` is OpenAI's `x-request-id`, when there was a response. */
-export class AdminApiError extends Error {
-  readonly status: number | undefined;
-  readonly requestId: string | undefined;
-  readonly code: string | undefined;
-  readonly type: string | undefined;
-  readonly param: string | undefined;
-
-  constructor(
-    message: string,
-    fields: { status?: number; requestId?: string; code?: string; type?: string; param?: string; cause?: unknown } = {},
-  ) {
-    super(message, { cause: fields.cause });
-    this.name = new.target.name;
-    this.status = fields.status;
-    this.requestId = fields.requestId;
-    this.code = fields.code;
-    this.type = fields.type;
-    this.param = fields.param;
-  }
-}
-
-export class BadRequestError extends AdminApiError {}
-export class AuthenticationError extends AdminApiError {}
-export class PermissionDeniedError extends AdminApiError {}
-export class NotFoundApiError extends AdminApiError {}
-export class ConflictError extends AdminApiError {}
-export class UnprocessableEntityError extends AdminApiError {}
-export class RateLimitError extends AdminApiError {}
-export class InternalServerError extends AdminApiError {}
-/** No response arrived: connection refused, reset, DNS failure. */
-export class ConnectionError extends AdminApiError {}
-/** No response within the configured timeout. */
-export class TimeoutError extends AdminApiError {}
-/** A 2xx response whose body did not match the documented shape. */
-export class UnexpectedResponseError extends AdminApiError {}
+import { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
+import {
+  AdminApiError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  ConnectionError,
+  InternalServerError,
+  NotFoundApiError,
+  PermissionDeniedError,
+  RateLimitError,
+  TimeoutError,
+  UnexpectedResponseError,
+  UnprocessableEntityError,
+  WriteNotSent,
+} from '../domain/admin-api/errors.js';
 
 type ErrorClass = new (message: string, fields: ConstructorParameters<typeof AdminApiError>[1]) => AdminApiError;
 
@@ -47,26 +27,44 @@ const BY_STATUS: Record<number, ErrorClass> = {
   429: RateLimitError,
 };
 
-interface ErrorEnvelope {
-  message?: unknown;
-  type?: unknown;
-  code?: unknown;
-  param?: unknown;
-}
-
 const asString = (value: unknown): string | undefined => (typeof value === 'string' && value ? value : undefined);
 
-/** Maps an HTTP error response to the error class for its status, tolerating bodies without the `error` wrapper. */
-export function errorFromResponse(status: number, body: unknown, requestId: string | undefined): AdminApiError {
-  const raw = (body && typeof body === 'object' ? body : {}) as { error?: ErrorEnvelope } & ErrorEnvelope;
-  const envelope: ErrorEnvelope = raw.error && typeof raw.error === 'object' ? raw.error : raw;
-  const message = asString(envelope.message) ?? `HTTP ${status}`;
-  const Class = BY_STATUS[status] ?? (status >= 500 ? InternalServerError : AdminApiError);
-  return new Class(message, {
-    status,
-    requestId,
-    code: asString(envelope.code),
-    type: asString(envelope.type),
-    param: asString(envelope.param),
-  });
+/** OpenAI's words: the envelope's message, else the start of a body that was not JSON. */
+function messageOf(error: APIError): string | undefined {
+  const envelope = error.error as { message?: unknown } | undefined;
+  const text = asString(envelope?.message);
+  if (text) return text;
+  const raw = /^\d{3} (.+)$/s.exec(error.message)?.[1];
+  return raw && raw !== 'status code (no body)' ? raw.slice(0, 200) : undefined;
+}
+
+/**
+ * The port's error for whatever the SDK threw: an answer with a status becomes the class for that status with
+ * OpenAI's message, code and request id; a failure of the transport (no answer, a write held back in a dry run)
+ * comes back as the transport raised it, from the SDK's `cause`.
+ */
+export function toPortError(error: unknown): unknown {
+  const cause = (error as { cause?: unknown } | undefined)?.cause;
+  if (cause instanceof AdminApiError || cause instanceof WriteNotSent) return cause;
+  if (error instanceof APIConnectionTimeoutError)
+    return new TimeoutError('No answer from OpenAI in time', { cause: error });
+  if (error instanceof APIConnectionError) return new ConnectionError('Could not reach OpenAI', { cause: error });
+  if (error instanceof APIError && error.status !== undefined) {
+    const status = error.status;
+    const Class = BY_STATUS[status] ?? (status >= 500 ? InternalServerError : AdminApiError);
+    return new Class(messageOf(error) ?? `HTTP ${status}`, {
+      status,
+      requestId: error.requestID ?? undefined,
+      code: asString(error.code),
+      type: asString(error.type),
+      param: asString(error.param),
+      cause: error,
+    });
+  }
+  if (error instanceof SyntaxError) {
+    return new UnexpectedResponseError(`OpenAI answered with a body that is not JSON: ${error.message}`, {
+      cause: error,
+    });
+  }
+  return error;
 }

@@ -1,29 +1,25 @@
-/**
- * A query value. Arrays are sent as the OpenAPI document describes them (style `form`, `explode`: the key
- * repeated, `project_ids=a&project_ids=b`), under the parameter's name exactly as the document spells it, so
- * the audit-log filters, whose names carry brackets, are sent as `project_ids[]=a`. Objects are sent as
- * `key[gte]=1`.
- */
-export type QueryValue = string | number | boolean | undefined | null | readonly (string | number)[] | QueryObject;
-export interface QueryObject {
-  readonly [key: string]: QueryValue;
-}
+/** Endpoints whose list filters the OpenAPI document names with brackets (`event_types[]`). */
+const BRACKET_NAMED = new Set(['/organization/audit_logs']);
 
-/** Serialises a query object, skipping undefined and null values. */
-export function encodeQuery(query: QueryObject | undefined): string {
-  if (!query) return '';
+/**
+ * The query string exactly as the OpenAPI document describes the endpoint's parameters: an array is its name
+ * repeated (`project_ids=a&project_ids=b`, style `form` with `explode`), or, where the document names the
+ * parameter with brackets, repeated under that name (`event_types[]=a`); an object is `key[gte]=1`; undefined and
+ * null are left out. (The SDK on its own sends every array in bracket form.)
+ */
+export function encodeQuery(path: string, query: Record<string, unknown> | null | undefined): string {
   const params = new URLSearchParams();
-  const add = (key: string, value: QueryValue): void => {
+  const arraySuffix = BRACKET_NAMED.has(path) ? '[]' : '';
+  const add = (key: string, value: unknown): void => {
     if (value === undefined || value === null) return;
     if (Array.isArray(value)) {
-      for (const item of value) params.append(key, String(item));
+      for (const item of value) params.append(`${key}${arraySuffix}`, String(item));
     } else if (typeof value === 'object') {
-      for (const [inner, innerValue] of Object.entries(value as QueryObject)) add(`${key}[${inner}]`, innerValue);
+      for (const [inner, innerValue] of Object.entries(value)) add(`${key}[${inner}]`, innerValue);
     } else {
       params.append(key, String(value));
     }
   };
-  for (const [key, value] of Object.entries(query)) add(key, value);
-  const text = params.toString();
-  return text ? `?${text}` : '';
+  for (const [key, value] of Object.entries(query ?? {})) add(key, value);
+  return params.toString();
 }

@@ -11,11 +11,15 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRetries: 2, initialDelayMs
 
 const RETRYABLE_STATUSES = new Set([408, 409, 429]);
 
-/** Whether a response status is worth another attempt for an idempotent request. */
-export function isRetryableStatus(status: number, headers: Headers): boolean {
+/**
+ * Whether an error answer is worth another attempt. A read: on 408, 409, 429 and 5xx, or as `x-should-retry`
+ * says. A write may already have taken effect, so only on 429, which OpenAI answers before processing.
+ */
+export function isRetryableAnswer(read: boolean, status: number, headers: Headers): boolean {
   const hint = headers.get('x-should-retry');
-  if (hint === 'true') return true;
   if (hint === 'false') return false;
+  if (!read) return status === 429;
+  if (hint === 'true') return true;
   return RETRYABLE_STATUSES.has(status) || status >= 500;
 }
 

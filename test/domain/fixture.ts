@@ -1,3 +1,5 @@
+import type { AdminApi } from '../../src/domain/admin-api/admin-api.js';
+import type { OrganizationUser } from '../../src/domain/admin-api/organization.js';
 import { ApprovalExecutor } from '../../src/domain/approvals/approval-executor.js';
 import { ApprovalService } from '../../src/domain/approvals/approval-service.js';
 import { ApprovalSweeper } from '../../src/domain/approvals/approval-sweeper.js';
@@ -7,8 +9,6 @@ import { operations } from '../../src/domain/operations/index.js';
 import { Policy } from '../../src/domain/policy/policy.js';
 import { policySchema } from '../../src/domain/policy/policy-schema.js';
 import type { OperationDeps } from '../../src/domain/ports.js';
-import type { AdminApi } from '../../src/openai-admin/index.js';
-import type { OrganizationUser } from '../../src/openai-admin/resources/users.js';
 import { createStore } from '../../src/storage/create-store.js';
 import type { Store } from '../../src/storage/store.js';
 

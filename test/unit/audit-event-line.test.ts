@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { type AuditLog, auditLog } from '../../src/domain/admin-api/audit-logs.js';
 import { eventLine } from '../../src/domain/audit-logs/event-line.js';
-import { type AuditLog, auditLog } from '../../src/openai-admin/resources/audit-logs.js';
 
 const AT = Date.parse('2026-11-20T14:03:27Z') / 1000;
 const event = (fields: Record<string, unknown>): AuditLog =>

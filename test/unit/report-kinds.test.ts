@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { REPORT_ENDPOINTS, type ReportEndpoint } from '../../src/domain/admin-api/reports.js';
 import { COST_KINDS, USAGE_KINDS } from '../../src/domain/reports/report-kinds.js';
 import { ReportSeries } from '../../src/domain/reports/report-series.js';
-import { REPORT_ENDPOINTS, type ReportEndpoint } from '../../src/openai-admin/resources/reports.js';
 import { USAGE_KINDS as EMULATED_KINDS } from '../../src/playground/openai-org/usage-kinds.js';
 import { loadSpec } from '../helpers/openapi/spec-operations.js';
 

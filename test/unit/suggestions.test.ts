@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Policy } from '../../src/domain/policy/policy.js';
 import { SuggestionService } from '../../src/domain/suggestions.js';
-import { type AdminApi, createAdminApi } from '../../src/openai-admin/index.js';
+import { type AdminApiClient, createAdminApi } from '../../src/openai-admin/index.js';
 import { parsePolicy } from '../../src/policy-file.js';
 import { type FakeAdminApi, startFakeAdminApi } from '../helpers/fake-admin-api/index.js';
 import { MINIMAL_POLICY, USERS } from '../helpers/policy.js';
@@ -10,7 +10,7 @@ const viewer = { userId: USERS.viewer, source: 'slack' as const };
 
 describe('suggestions for form pickers', () => {
   let api: FakeAdminApi;
-  let admin: AdminApi;
+  let admin: AdminApiClient;
   const policy = new Policy(parsePolicy(MINIMAL_POLICY));
   beforeAll(async () => {
     api = await startFakeAdminApi();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AuditLogQuery } from '../../openai-admin/resources/audit-logs.js';
+import type { AuditLogQuery } from '../admin-api/audit-logs.js';
 import { describeRange, rangeError } from '../time-range.js';
 import { selectTypes } from './type-filter.js';
 

@@ -1,4 +1,4 @@
-import type { AuditActor, AuditLog } from '../../openai-admin/resources/audit-logs.js';
+import type { AuditActor, AuditLog } from '../admin-api/audit-logs.js';
 import { formatMinute } from '../time-range.js';
 
 type Json = Record<string, unknown>;

@@ -1,6 +1,6 @@
 import { Cron } from 'croner';
 import { describeError } from '../../error-text.js';
-import type { AdminApi } from '../../openai-admin/index.js';
+import type { AdminApi } from '../admin-api/admin-api.js';
 import type { Coordination } from '../coordination/ports.js';
 import { announceCrossings } from './alert-check.js';
 import type { DigestPublisher } from './ports.js';

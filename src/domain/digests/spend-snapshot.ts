@@ -1,6 +1,6 @@
-import { NotFoundApiError } from '../../openai-admin/errors.js';
-import type { AdminApi } from '../../openai-admin/index.js';
-import { collect } from '../../openai-admin/pagination.js';
+import type { AdminApi } from '../admin-api/admin-api.js';
+import { collect } from '../admin-api/collect.js';
+import { NotFoundApiError } from '../admin-api/errors.js';
 import { DAY_MS, type MonthWindow, monthOf, startOfDay } from './calendar.js';
 import { mapWithLimit } from './limit-concurrency.js';
 

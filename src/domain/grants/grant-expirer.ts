@@ -1,5 +1,5 @@
 import { describeError } from '../../error-text.js';
-import type { AdminApi } from '../../openai-admin/index.js';
+import type { AdminApi } from '../admin-api/admin-api.js';
 import type { NewAuditEvent } from '../audit-trail/model.js';
 import { mapWithLimit } from '../digests/limit-concurrency.js';
 import { endedText, failedText, undoText } from './grant-text.js';

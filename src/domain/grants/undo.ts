@@ -1,5 +1,5 @@
-import { NotFoundApiError } from '../../openai-admin/errors.js';
-import type { AdminApi } from '../../openai-admin/index.js';
+import type { AdminApi } from '../admin-api/admin-api.js';
+import { NotFoundApiError } from '../admin-api/errors.js';
 import type { Grant } from './ports.js';
 
 /** What an undo did: `ended` (access taken back) or `drifted` (changed by hand, left alone). */

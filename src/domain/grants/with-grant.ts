@@ -1,5 +1,5 @@
 import { UsageError } from '../../errors.js';
-import { AdminApiError } from '../../openai-admin/errors.js';
+import { AdminApiError } from '../admin-api/errors.js';
 import type { OperationDeps } from '../ports.js';
 import type { GrantService, GrantSpec } from './grant-service.js';
 import { openedNote } from './grant-text.js';

@@ -1,4 +1,4 @@
-import type { Project } from '../../openai-admin/resources/projects.js';
+import type { Project } from '../admin-api/projects.js';
 import { keyOwnerText } from '../operations/project-credentials.js';
 import type { OperationDeps } from '../ports.js';
 import { formatDate } from '../reply.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { UsageError } from '../../errors.js';
-import type { AdminApiKey } from '../../openai-admin/resources/admin-api-keys.js';
+import type { AdminApiKey } from '../admin-api/organization.js';
 import type { OperationDeps } from '../ports.js';
 import { formatDate, type ReplyItem } from '../reply.js';
 import { deliveryNotes, vaultFor } from '../secrets/secret-vault.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { UsageError } from '../../errors.js';
-import type { AdminApi } from '../../openai-admin/index.js';
+import type { AdminApi } from '../admin-api/admin-api.js';
 import { formatDate, type ReplyItem } from '../reply.js';
 import { resolveProject } from '../resolve.js';
 import { defineOperation } from './operation.js';

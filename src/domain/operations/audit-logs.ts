@@ -1,6 +1,6 @@
 import { UsageError } from '../../errors.js';
-import { collect } from '../../openai-admin/pagination.js';
 import type { Actor } from '../actor.js';
+import { collect } from '../admin-api/collect.js';
 import { type AuditInput, auditInput, describeFilters, nextPageInput, toQuery } from '../audit-logs/audit-input.js';
 import { eventDetail, eventHeading } from '../audit-logs/event-line.js';
 import type { OperationDeps } from '../ports.js';

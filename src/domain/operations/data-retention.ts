@@ -1,10 +1,6 @@
 import { z } from 'zod';
 import { UsageError } from '../../errors.js';
-import {
-  ORG_RETENTION_TYPES,
-  PROJECT_RETENTION_TYPES,
-  type RetentionType,
-} from '../../openai-admin/resources/data-retention.js';
+import { ORG_RETENTION_TYPES, PROJECT_RETENTION_TYPES, type RetentionType } from '../admin-api/settings.js';
 import { defineOperation } from './operation.js';
 import { projectFlag, resolveScope, scopeFields, scopeLabel } from './scope.js';
 

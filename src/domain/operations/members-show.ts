@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { NotFoundError } from '../../errors.js';
-import { NotFoundApiError } from '../../openai-admin/errors.js';
+import { NotFoundApiError } from '../admin-api/errors.js';
 import { resolveMember as resolveOrgMember } from '../member-ref.js';
 import { formatDate } from '../reply.js';
 import { resolveProject } from '../resolve.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { NotFoundError, UsageError } from '../../errors.js';
-import type { ProjectUser } from '../../openai-admin/resources/project-users.js';
+import type { ProjectUser } from '../admin-api/projects.js';
 import { forFlag, formatSpan, grantDuration } from '../grants/duration.js';
 import { grantsOf, withGrant } from '../grants/with-grant.js';
 import type { OperationDeps } from '../ports.js';

@@ -1,6 +1,5 @@
 import { NotFoundError, UsageError } from '../../errors.js';
-import type { ProjectApiKey } from '../../openai-admin/resources/project-api-keys.js';
-import type { ServiceAccount } from '../../openai-admin/resources/service-accounts.js';
+import type { ProjectApiKey, ServiceAccount } from '../admin-api/projects.js';
 import type { OperationDeps } from '../ports.js';
 import { formatDate } from '../reply.js';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { UsageError } from '../../errors.js';
-import type { AdminApi } from '../../openai-admin/index.js';
-import { PROJECT_RESIDENCIES } from '../../openai-admin/resources/projects.js';
+import type { AdminApi } from '../admin-api/admin-api.js';
+import { PROJECT_RESIDENCIES } from '../admin-api/projects.js';
 import { formatDate } from '../reply.js';
 import { resolveProject } from '../resolve.js';
 import { defineOperation } from './operation.js';

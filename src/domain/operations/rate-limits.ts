@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { NotFoundError, UsageError } from '../../errors.js';
-import type { RateLimit, RateLimitField } from '../../openai-admin/resources/rate-limits.js';
+import type { RateLimit, RateLimitField } from '../admin-api/settings.js';
 import type { ReplyItem } from '../reply.js';
 import { resolveProject } from '../resolve.js';
 import { type ArgSpec, defineOperation } from './operation.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { UsageError } from '../../errors.js';
-import type { Project } from '../../openai-admin/resources/projects.js';
+import type { Project } from '../admin-api/projects.js';
 import { formatCents, parseDollars } from '../money.js';
 import type { OperationDeps } from '../ports.js';
 import { resolveProject } from '../resolve.js';

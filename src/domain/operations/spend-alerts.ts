@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { SpendAlert, SpendAlertParams } from '../../openai-admin/resources/spend-alerts.js';
+import type { SpendAlert, SpendAlertParams } from '../admin-api/settings.js';
 import { formatCents } from '../money.js';
 import type { ReplyItem } from '../reply.js';
 import { type ArgSpec, defineOperation } from './operation.js';

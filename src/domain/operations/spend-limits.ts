@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { UsageError } from '../../errors.js';
-import type { SpendLimit } from '../../openai-admin/resources/spend-limits.js';
+import type { SpendLimit } from '../admin-api/settings.js';
 import { formatCents } from '../money.js';
 import { defineOperation } from './operation.js';
 import { dollarsAsCents, projectFlag, resolveScope, scopeFields, scopeLabel } from './scope.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { UsageError } from '../../errors.js';
-import type { OrganizationUser } from '../../openai-admin/resources/users.js';
+import type { OrganizationUser } from '../admin-api/organization.js';
 import { forFlag, formatSpan, grantDuration } from '../grants/duration.js';
 import { grantsOf, withGrant } from '../grants/with-grant.js';
 import { mentionedUserId, resolveMember } from '../member-ref.js';

@@ -1,4 +1,4 @@
-import type { ReportEndpoint, ReportGroupBy, ReportResult } from '../../openai-admin/resources/reports.js';
+import type { ReportEndpoint, ReportGroupBy, ReportResult } from '../admin-api/reports.js';
 
 /** The figures of one row (or of a total), by figure key. */
 export type Figures<F extends string = string> = Readonly<Record<F, number>>;

@@ -1,4 +1,4 @@
-import type { AuditLog } from '../../openai-admin/resources/audit-logs.js';
+import type { AuditLog } from '../admin-api/audit-logs.js';
 
 /** A channel's audit watch: which event types (exact, or a family as `family.*`) are posted there. */
 export interface WatchSubscription {

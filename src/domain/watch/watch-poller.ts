@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { AdminApi } from '../../openai-admin/index.js';
-import type { AuditLog } from '../../openai-admin/resources/audit-logs.js';
+import type { AdminApi } from '../admin-api/admin-api.js';
+import type { AuditLog } from '../admin-api/audit-logs.js';
 import type { Coordination } from '../coordination/ports.js';
 import type { WatchPublisher, WatchStore, WatchSubscription } from './ports.js';
 import { matchesType } from './watch-types.js';

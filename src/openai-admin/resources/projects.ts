@@ -1,62 +1,76 @@
-import { z } from 'zod';
-import type { AdminClient } from '../client.js';
-import { listByIdCursor } from '../pagination.js';
-import { path } from '../path.js';
+import type { AdminApi } from '../../domain/admin-api/admin-api.js';
+import { deleted } from '../../domain/admin-api/organization.js';
+import {
+  createdServiceAccount,
+  project,
+  projectApiKey,
+  projectUser,
+  serviceAccount,
+} from '../../domain/admin-api/projects.js';
+import { call, listing } from '../call.js';
+import type { ResourceContext } from './context.js';
 
-export const project = z.looseObject({
-  object: z.string().optional(),
-  id: z.string(),
-  name: z.string().nullish(),
-  created_at: z.number().nullish(),
-  archived_at: z.number().nullish(),
-  status: z.string().nullish(),
-  residency: z.string().nullish(),
-});
-export type Project = z.output<typeof project>;
-
-/** The data residency regions the Admin API lists for new projects (`PublicProjectResidency`). */
-export const PROJECT_RESIDENCIES = [
-  'GLOBAL',
-  'US_STORAGE_PROCESSING',
-  'EU_STORAGE_PROCESSING',
-  'JP_STORAGE',
-  'KR_STORAGE',
-  'CA_STORAGE',
-  'SG_STORAGE',
-  'IN_STORAGE',
-  'AU_STORAGE',
-  'GB_STORAGE',
-  'AE_STORAGE',
-  'AE_STORAGE_PROCESSING',
-] as const;
-export type ProjectResidency = (typeof PROJECT_RESIDENCIES)[number];
-
-export interface ProjectCreateParams {
-  name: string;
-  /** Where the project's data is stored (and processed); set at creation only. */
-  residency?: ProjectResidency;
+/** `/organization/projects`: created, renamed and archived, never deleted. */
+export function projectsResource({ org, limits }: ResourceContext): AdminApi['projects'] {
+  return {
+    list: (params = {}) =>
+      listing('projects', limits, project, (after) =>
+        org.projects.list({
+          include_archived: params.includeArchived ? true : undefined,
+          limit: params.limit ?? 100,
+          after,
+        }),
+      ),
+    create: (body) => call(project, () => org.projects.create(body)),
+    retrieve: (projectId) => call(project, () => org.projects.retrieve(projectId)),
+    update: (projectId, body) => call(project, () => org.projects.update(projectId, body)),
+    archive: (projectId) => call(project, () => org.projects.archive(projectId)),
+  };
 }
 
-/** `/organization/projects`: projects can be created, renamed and archived, never deleted. */
-export function projectsResource(client: AdminClient) {
+/** `/organization/projects/{project_id}/users`: members of one project. */
+export function projectUsersResource({ org, limits }: ResourceContext): AdminApi['projectUsers'] {
+  const users = org.projects.users;
   return {
-    list: (params: { includeArchived?: boolean; limit?: number } = {}) =>
-      listByIdCursor(client, project, '/organization/projects', {
-        include_archived: params.includeArchived ? true : undefined,
-        limit: params.limit ?? 100,
-      }),
-    create: (body: ProjectCreateParams) =>
-      client.request(project, { method: 'POST', path: '/organization/projects', body }),
-    retrieve: (projectId: string) =>
-      client.request(project, { method: 'GET', path: path`/organization/projects/${projectId}` }),
-    update: (projectId: string, body: { name: string }) =>
-      client.request(project, {
-        method: 'POST',
-        path: path`/organization/projects/${projectId}`,
-        body,
-        idempotent: true,
-      }),
-    archive: (projectId: string) =>
-      client.request(project, { method: 'POST', path: path`/organization/projects/${projectId}/archive` }),
+    list: (projectId, params = {}) =>
+      listing('project members', limits, projectUser, (after) =>
+        users.list(projectId, { limit: params.limit ?? 100, after }),
+      ),
+    add: (projectId, body) => call(projectUser, () => users.create(projectId, body)),
+    retrieve: (projectId, userId) => call(projectUser, () => users.retrieve(userId, { project_id: projectId })),
+    update: (projectId, userId, body) =>
+      call(projectUser, () => users.update(userId, { project_id: projectId, ...body })),
+    delete: (projectId, userId) => call(deleted, () => users.delete(userId, { project_id: projectId })),
+  };
+}
+
+/** `/organization/projects/{project_id}/service_accounts`. Never log a create response: it holds a key's secret. */
+export function serviceAccountsResource({ org, limits }: ResourceContext): AdminApi['serviceAccounts'] {
+  const accounts = org.projects.serviceAccounts;
+  return {
+    list: (projectId, params = {}) =>
+      listing('service accounts', limits, serviceAccount, (after) =>
+        accounts.list(projectId, { limit: params.limit ?? 100, after }),
+      ),
+    create: (projectId, body) => call(createdServiceAccount, () => accounts.create(projectId, body)),
+    retrieve: (projectId, id) => call(serviceAccount, () => accounts.retrieve(id, { project_id: projectId })),
+    delete: (projectId, id) => call(deleted, () => accounts.delete(id, { project_id: projectId })),
+  };
+}
+
+/** `/organization/projects/{project_id}/api_keys`: user and service account keys of one project. */
+export function projectApiKeysResource({ org, limits }: ResourceContext): AdminApi['projectApiKeys'] {
+  const keys = org.projects.apiKeys;
+  return {
+    list: (projectId, params = {}) =>
+      listing('project keys', limits, projectApiKey, (after) =>
+        keys.list(projectId, {
+          owner_project_access: params.ownerProjectAccess,
+          limit: params.limit ?? 100,
+          after,
+        } as Parameters<typeof keys.list>[1]),
+      ),
+    retrieve: (projectId, keyId) => call(projectApiKey, () => keys.retrieve(keyId, { project_id: projectId })),
+    delete: (projectId, keyId) => call(deleted, () => keys.delete(keyId, { project_id: projectId })),
   };
 }

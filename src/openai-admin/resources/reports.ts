@@ -1,130 +1,72 @@
+import type { OpenAI } from 'openai';
 import { z } from 'zod';
-import type { AdminClient } from '../client.js';
-import { listByPageToken } from '../pagination.js';
-import { REPORT_RESULTS } from './report-results.js';
+import type { AdminApi } from '../../domain/admin-api/admin-api.js';
+import {
+  REPORT_ENDPOINTS,
+  type ReportBucket,
+  type ReportEndpoint,
+  type ReportQuery,
+} from '../../domain/admin-api/reports.js';
+import { call, paginate, type SdkPromise } from '../call.js';
+import type { ResourceContext } from './context.js';
 
-const CALLER = ['project_id', 'user_id', 'api_key_id', 'model'] as const;
-/** Daily buckets per page for usage: the API's maximum for `bucket_width=1d`. */
-const USAGE_PAGE = 31;
+type Usage = OpenAI['admin']['organization']['usage'];
+/** The SDK's query of one report; each endpoint narrows `group_by` to its own values, which the table keeps. */
+type ReportParams = Parameters<Usage['costs']>[0];
 
-/**
- * Every report endpoint (time buckets, `next_page` tokens): its path, the `group_by` values it accepts, the
- * shape of its results and how many daily buckets one page may hold.
- */
-export const REPORT_ENDPOINTS = {
-  /** Costs in dollars; pages hold up to 180 daily buckets, so half a year needs one call. */
-  costs: {
-    path: '/organization/costs',
-    groupBy: ['project_id', 'line_item', 'api_key_id'],
-    result: REPORT_RESULTS.costs,
-    pageSize: 180,
-  },
-  completions: {
-    path: '/organization/usage/completions',
-    groupBy: [...CALLER, 'batch', 'service_tier'],
-    result: REPORT_RESULTS.completions,
-    pageSize: USAGE_PAGE,
-  },
-  embeddings: {
-    path: '/organization/usage/embeddings',
-    groupBy: CALLER,
-    result: REPORT_RESULTS.embeddings,
-    pageSize: USAGE_PAGE,
-  },
-  moderations: {
-    path: '/organization/usage/moderations',
-    groupBy: CALLER,
-    result: REPORT_RESULTS.moderations,
-    pageSize: USAGE_PAGE,
-  },
-  images: {
-    path: '/organization/usage/images',
-    groupBy: [...CALLER, 'size', 'source'],
-    result: REPORT_RESULTS.images,
-    pageSize: USAGE_PAGE,
-  },
-  audio_speeches: {
-    path: '/organization/usage/audio_speeches',
-    groupBy: CALLER,
-    result: REPORT_RESULTS.audio_speeches,
-    pageSize: USAGE_PAGE,
-  },
-  audio_transcriptions: {
-    path: '/organization/usage/audio_transcriptions',
-    groupBy: CALLER,
-    result: REPORT_RESULTS.audio_transcriptions,
-    pageSize: USAGE_PAGE,
-  },
-  vector_stores: {
-    path: '/organization/usage/vector_stores',
-    groupBy: ['project_id'],
-    result: REPORT_RESULTS.vector_stores,
-    pageSize: USAGE_PAGE,
-  },
-  code_interpreter_sessions: {
-    path: '/organization/usage/code_interpreter_sessions',
-    groupBy: ['project_id'],
-    result: REPORT_RESULTS.code_interpreter_sessions,
-    pageSize: USAGE_PAGE,
-  },
-  file_search_calls: {
-    path: '/organization/usage/file_search_calls',
-    groupBy: ['project_id', 'user_id', 'api_key_id', 'vector_store_id'],
-    result: REPORT_RESULTS.file_search_calls,
-    pageSize: USAGE_PAGE,
-  },
-  web_search_calls: {
-    path: '/organization/usage/web_search_calls',
-    groupBy: [...CALLER, 'context_level'],
-    result: REPORT_RESULTS.web_search_calls,
-    pageSize: USAGE_PAGE,
-  },
-} as const;
+/** The SDK method of each report endpoint. */
+const SEND: Record<ReportEndpoint, (usage: Usage, query: ReportParams) => SdkPromise<unknown>> = {
+  costs: (usage, query) => usage.costs(query),
+  completions: (usage, query) => usage.completions(query as never),
+  embeddings: (usage, query) => usage.embeddings(query as never),
+  moderations: (usage, query) => usage.moderations(query as never),
+  images: (usage, query) => usage.images(query as never),
+  audio_speeches: (usage, query) => usage.audioSpeeches(query as never),
+  audio_transcriptions: (usage, query) => usage.audioTranscriptions(query as never),
+  vector_stores: (usage, query) => usage.vectorStores(query as never),
+  code_interpreter_sessions: (usage, query) => usage.codeInterpreterSessions(query as never),
+  file_search_calls: (usage, query) => usage.fileSearchCalls(query as never),
+  web_search_calls: (usage, query) => usage.webSearchCalls(query as never),
+};
 
-export type ReportEndpoint = keyof typeof REPORT_ENDPOINTS;
-export type ReportGroupBy<E extends ReportEndpoint> = (typeof REPORT_ENDPOINTS)[E]['groupBy'][number];
-export type ReportResult<E extends ReportEndpoint> = z.output<(typeof REPORT_ENDPOINTS)[E]['result']>;
-
-export interface ReportBucket<E extends ReportEndpoint> {
-  /** Unix seconds, inclusive. */
-  start_time: number;
-  /** Unix seconds, exclusive. */
-  end_time: number;
-  results: ReportResult<E>[];
-}
-
-export interface ReportQuery<E extends ReportEndpoint> {
-  /** Unix seconds, inclusive. */
-  startTime: number;
-  /** Unix seconds, exclusive; the API defaults to now. */
-  endTime?: number;
-  projectIds?: readonly string[];
-  groupBy?: readonly ReportGroupBy<E>[];
-  /** Daily buckets per page; default the endpoint's maximum, so a month needs one call. */
-  limit?: number;
-}
-
-const bucketOf = (result: z.ZodType) =>
+/** A page of daily buckets of one report; the next page is asked for with `page=<next_page>`. */
+const pageOf = (result: z.ZodType) =>
   z.looseObject({
-    object: z.string().optional(),
-    start_time: z.number(),
-    end_time: z.number(),
-    results: z.array(result).default([]),
+    data: z.array(
+      z.looseObject({
+        object: z.string().optional(),
+        start_time: z.number(),
+        end_time: z.number(),
+        results: z.array(result).default([]),
+      }),
+    ),
+    has_more: z.boolean().default(false),
+    next_page: z.string().nullish(),
   });
 
-/** `GET /organization/costs` and `/organization/usage/{kind}`: daily buckets of one report, fetched page by page. */
-export function reportsResource(client: AdminClient) {
+const PAGES = Object.fromEntries(
+  Object.entries(REPORT_ENDPOINTS).map(([endpoint, { result }]) => [endpoint, pageOf(result)]),
+) as Record<ReportEndpoint, ReturnType<typeof pageOf>>;
+
+const listOrUndefined = <T>(list: readonly T[] | undefined) => (list?.length ? [...list] : undefined);
+
+/** `GET /organization/costs` and `/organization/usage/{kind}`: daily buckets of one report, page by page. */
+export function reportsResource({ org, limits }: ResourceContext): AdminApi['reports'] {
   return {
-    buckets: <E extends ReportEndpoint>(endpoint: E, query: ReportQuery<E>) => {
-      const { path, result, pageSize } = REPORT_ENDPOINTS[endpoint];
-      return listByPageToken(client, bucketOf(result), path, {
-        start_time: query.startTime,
-        end_time: query.endTime,
-        bucket_width: '1d',
-        project_ids: query.projectIds?.length ? query.projectIds : undefined,
-        group_by: query.groupBy?.length ? query.groupBy : undefined,
-        limit: query.limit ?? pageSize,
-      }) as AsyncGenerator<ReportBucket<E>, void, undefined>;
-    },
+    buckets: <E extends ReportEndpoint>(endpoint: E, query: ReportQuery<E>) =>
+      paginate(`the ${endpoint} report`, limits, async (page) => {
+        const { data, requestId } = await call(PAGES[endpoint], () =>
+          SEND[endpoint](org.usage, {
+            start_time: query.startTime,
+            end_time: query.endTime,
+            bucket_width: '1d',
+            project_ids: listOrUndefined(query.projectIds),
+            group_by: listOrUndefined(query.groupBy) as ReportParams['group_by'],
+            limit: query.limit ?? REPORT_ENDPOINTS[endpoint].pageSize,
+            page,
+          }),
+        );
+        return { items: data.data as ReportBucket<E>[], hasMore: data.has_more, next: data.next_page, requestId };
+      }),
   };
 }

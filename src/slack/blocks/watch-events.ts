@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
+import type { AuditLog } from '../../domain/admin-api/audit-logs.js';
 import { eventDetail, eventHeading } from '../../domain/audit-logs/event-line.js';
-import type { AuditLog } from '../../openai-admin/resources/audit-logs.js';
 import { code, escapeText, truncate } from '../mrkdwn.js';
 import { context, message, type SlackMessage, section } from './message.js';
 
