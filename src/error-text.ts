@@ -4,10 +4,12 @@ import {
   ConnectionError,
   InternalServerError,
   NotFoundApiError,
+  PaginationError,
   PermissionDeniedError,
   RateLimitError,
   TimeoutError,
   UnexpectedResponseError,
+  WriteNotSent,
 } from './domain/admin-api/errors.js';
 import { AppError, UsageError } from './errors.js';
 
@@ -37,6 +39,8 @@ const openAiWords = (error: AdminApiError): string => {
   if (error instanceof TimeoutError) return 'OpenAI did not answer in time.';
   if (error instanceof ConnectionError) return 'The bot could not reach OpenAI.';
   if (error instanceof UnexpectedResponseError) return 'OpenAI answered in a shape the bot does not understand.';
+  if (error instanceof PaginationError)
+    return 'OpenAI’s listing did not come to an end, so the bot stopped reading it.';
   return 'OpenAI refused the request.';
 };
 
@@ -46,8 +50,11 @@ export function describeError(error: unknown): ErrorText {
     return { message: error.message, ...(error.usage ? { usage: error.usage } : {}), expected: true };
   }
   if (error instanceof AppError) return { message: error.message, expected: true };
+  if (error instanceof WriteNotSent) return { message: `${error.message}. Nothing was changed.`, expected: true };
   if (error instanceof AdminApiError) {
-    const detail = error.message && !/^HTTP \d+$/.test(error.message) ? ` OpenAI said: “${error.message}”` : '';
+    const openAiSaid = error.message && !/^HTTP \d+$/.test(error.message) ? ` OpenAI said: “${error.message}”` : '';
+    // A stopped listing is the bot's own account of what OpenAI sent.
+    const detail = error instanceof PaginationError ? ` ${error.message}` : openAiSaid;
     const status = error.status ? ` (HTTP ${error.status})` : '';
     return {
       message: `${openAiWords(error)}${status}${detail}`,

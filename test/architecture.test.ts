@@ -34,8 +34,24 @@ describe('layering', () => {
     ).toEqual([]);
   });
 
-  it('keeps the Admin API client free of the domain, Slack and storage', () => {
-    expect(violations('src/openai-admin', /^@slack\/|\/(domain|slack|storage)\//)).toEqual([]);
+  it('keeps the domain free of the Admin API client and OpenAI’s SDK: it declares the Admin API it needs', () => {
+    expect(violations('src/domain', /\/openai-admin\/|^openai($|\/)/)).toEqual([]);
+    expect(sourceFiles(ROOT, 'src/domain/admin-api').length).toBeGreaterThan(0);
+  });
+
+  it('lets the Admin API client see only the port it implements, never the rest of the domain, Slack or storage', () => {
+    expect(violations('src/openai-admin', /^@slack\/|\/(slack|storage)\//)).toEqual([]);
+    const domainImports = sourceFiles(ROOT, 'src/openai-admin').flatMap((file) =>
+      importsOf(ROOT, file).filter((spec) => spec.includes('/domain/')),
+    );
+    expect(domainImports.length).toBeGreaterThan(0);
+    expect(domainImports.filter((spec) => !/\/domain\/admin-api\/[a-z-]+\.js$/.test(spec))).toEqual([]);
+  });
+
+  it('uses OpenAI’s SDK only in the Admin API client', () => {
+    const outside = sourceFiles(ROOT, 'src').filter((file) => !file.startsWith('src/openai-admin/'));
+    const users = outside.filter((file) => importsOf(ROOT, file).some((spec) => /^openai($|\/)/.test(spec)));
+    expect(users).toEqual([]);
   });
 
   it('lets storage see only the domain model and ports it implements, never Slack or the Admin API client', () => {

@@ -9,6 +9,8 @@ export interface ScriptedResponse {
   delayMs?: number;
   /** Destroy the socket instead of answering. */
   hangUp?: boolean;
+  /** Sent as is instead of `body` as JSON. */
+  raw?: string;
 }
 
 export interface ReceivedRequest {
@@ -19,6 +21,15 @@ export interface ReceivedRequest {
 }
 
 /** An HTTP server that answers from a queue of scripted responses (then 200 `{}`) and records requests. */
+/** A loopback port nothing listens on, so connecting to it is refused. */
+export async function closedPort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
 export async function startScriptedServer(): Promise<{
   url: string;
   requests: ReceivedRequest[];
@@ -43,7 +54,7 @@ export async function startScriptedServer(): Promise<{
       return;
     }
     res.writeHead(next.status ?? 200, { 'content-type': 'application/json', ...next.headers });
-    res.end(JSON.stringify(next.body ?? {}));
+    res.end(next.raw ?? JSON.stringify(next.body ?? {}));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
