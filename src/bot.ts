@@ -61,7 +61,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   container.digests.start();
   container.grantExpirer.start();
   container.watch.start();
-  container.logger.info({ mode: config.slack.mode, port }, 'bot started');
+  container.logger.info({ mode: config.slack.mode, port, dryRun: config.dryRun }, 'bot started');
   let stopping: Promise<void> | undefined;
   return {
     app,

@@ -43,6 +43,7 @@ const envSchema = z.object({
     .max(65535, 'PORT must be between 0 and 65535')
     .default(3000),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  DRY_RUN: z.enum(['0', '1'], { error: 'DRY_RUN must be 1 (writes to the Admin API are not sent) or 0' }).default('0'),
 });
 
 export interface Config {
@@ -60,6 +61,8 @@ export interface Config {
   readonly policyFile: string;
   readonly port: number;
   readonly logLevel: (typeof LOG_LEVELS)[number];
+  /** Reads go to the Admin API, writes are not sent: each is shown and audited as the request it would have been. */
+  readonly dryRun: boolean;
 }
 
 /** Every secret value the configuration holds, for masking wherever text is logged. */
@@ -115,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
     policyFile: data.POLICY_FILE,
     port: data.PORT,
     logLevel: data.LOG_LEVEL,
+    dryRun: data.DRY_RUN === '1',
   } satisfies Config);
 }
 

@@ -140,6 +140,7 @@ export async function buildContainer(config: Config, overrides: ContainerOverrid
   const admin = createAdminApi({
     baseUrl: config.openai.baseUrl,
     adminKey: config.openai.adminKey,
+    dryRun: config.dryRun,
     logger: logger.child({ layer: 'openai-admin' }),
     onAttempt: ({ method, path, status, ms }) =>
       metrics.observeAdminCall({

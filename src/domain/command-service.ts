@@ -8,6 +8,7 @@ import { exportListing, type PageRunner } from './listing-export.js';
 import { bindInput, validate } from './operations/bind.js';
 import { commandPhrases, matchOperation } from './operations/match.js';
 import { type AnyOperation, usageOf } from './operations/operation.js';
+import { runOperation } from './operations/run-operation.js';
 import type { EffectiveRule, Policy } from './policy/policy.js';
 import type { OperationDeps } from './ports.js';
 import type { Reply, ReplyMore } from './reply.js';
@@ -138,7 +139,7 @@ export class CommandService {
         throw new UsageError(`${operation.name} needs an approval, and approvals are not set up.`);
       return this.#deps.approvals.request(actor, operation, resolved, reason, rule);
     }
-    const reply = await operation.run(this.#deps.operationDeps, resolved, actor);
+    const reply = await runOperation(operation, this.#deps.operationDeps, resolved, actor);
     if (operation.risk !== 'read') await this.#auditDirect(actor, operation, resolved, reply);
     return reply;
   }
@@ -150,7 +151,7 @@ export class CommandService {
       at: this.#deps.operationDeps.now().getTime(),
       operation: operation.name,
       input: input as JsonObject,
-      detail: { title: reply.title },
+      detail: { title: reply.title, ...(reply.dryRun ? { dry_run: reply.dryRun } : {}) },
       openai_request_id: reply.requestId ?? null,
     });
   }

@@ -1,3 +1,4 @@
+import type { WouldSend } from './admin-api/errors.js';
 import type { SpendDigest } from './digests/spend-digest.js';
 
 /**
@@ -25,6 +26,8 @@ export interface Reply {
   visibility?: 'private' | 'channel';
   /** A spend digest's figures; surfaces that know digests lay them out, others show title and notes. */
   digest?: SpendDigest;
+  /** In dry-run mode, the writes that were not sent, as they would have been; recorded in the audit trail. */
+  dryRun?: WouldSend[];
 }
 
 /**

@@ -4,6 +4,7 @@ import {
   ConnectionError,
   TimeoutError,
   UnexpectedResponseError,
+  type WouldSend,
   WriteNotSent,
 } from '../domain/admin-api/errors.js';
 import { isRetryableAnswer, type RetryPolicy, retryDelayMs } from './retry.js';
@@ -140,7 +141,7 @@ function noAnswer(cause: unknown, timedOut: boolean, timeoutMs: number, where: s
 }
 
 /** A request body as shown in a dry run: its JSON, with any field whose name suggests a secret masked. */
-function shownBody(body: RequestInit['body']): unknown {
+function shownBody(body: RequestInit['body']): WouldSend['body'] {
   if (body === undefined || body === null) return undefined;
   if (typeof body !== 'string') return '[binary body]';
   try {

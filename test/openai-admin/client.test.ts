@@ -10,8 +10,10 @@ import {
   RateLimitError,
   TimeoutError,
   UnexpectedResponseError,
+  WriteNotSent,
 } from '../../src/domain/admin-api/errors.js';
 import { type AdminApiClient, type AttemptReport, createAdminApi } from '../../src/openai-admin/index.js';
+import { createTransport } from '../../src/openai-admin/transport.js';
 import { closedPort, startScriptedServer } from '../helpers/scripted-server.js';
 
 type Server = Awaited<ReturnType<typeof startScriptedServer>>;
@@ -188,5 +190,43 @@ describe('the Admin API over the SDK', () => {
       '/v1/organization/audit_logs?project_ids[]=proj_1&project_ids[]=proj_2&effective_at[gte]=1&effective_at[lt]=2',
       '/v1/organization/costs?start_time=5&bucket_width=1d&project_ids=proj_1&project_ids=proj_2&group_by=project_id&limit=180',
     ]);
+  });
+
+  it('in a dry run sends reads, and holds back every write, saying what it would have sent', async () => {
+    const dry = build({ dryRun: true });
+    server.queue.push({ body: user });
+    expect((await dry.users.retrieve('user_1')).data).toEqual(user);
+    const error = await caught(dry.invites.create({ email: 'a@b.com', role: 'reader' }));
+    expect(error).toBeInstanceOf(WriteNotSent);
+    expect((error as Error).message).toBe(
+      'dry run: would POST /organization/invites {"email":"a@b.com","role":"reader"}',
+    );
+    expect(await caught(dry.users.delete('user_1'))).toMatchObject({
+      message: 'dry run: would DELETE /organization/users/user_1',
+    });
+    expect(server.requests.map((r) => r.method)).toEqual(['GET']);
+    await dry.close();
+  });
+
+  it('never shows a secret of a held-back write: fields named like one are masked', async () => {
+    const transport = createTransport({
+      basePath: '/v1',
+      readTimeoutMs: 300,
+      writeTimeoutMs: 300,
+      retry: { maxRetries: 0, initialDelayMs: 1, maxDelayMs: 1 },
+      dryRun: true,
+      maxResponseBytes: 1_000,
+      sleep: async () => undefined,
+    });
+    const body = JSON.stringify({ name: 'vault', key: { private_key: 'pk-1', client_secret: 'cs-2' }, token: 't-3' });
+    const error = await caught(transport(`${server.url}/organization/external_keys`, { method: 'POST', body }));
+    expect(error).toMatchObject({
+      request: {
+        path: '/organization/external_keys',
+        body: { name: 'vault', key: { private_key: '[redacted]', client_secret: '[redacted]' }, token: '[redacted]' },
+      },
+    });
+    expect((error as Error).message).not.toMatch(/pk-1|cs-2|t-3/);
+    expect(server.requests).toEqual([]);
   });
 });

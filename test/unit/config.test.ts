@@ -27,6 +27,7 @@ describe('loadConfig', () => {
       policyFile: './policy.yml',
       port: 3000,
       logLevel: 'info',
+      dryRun: false,
     });
     expect(Object.isFrozen(config)).toBe(true);
   });
@@ -71,6 +72,14 @@ describe('loadConfig', () => {
     const { SLACK_SIGNING_SECRET: _omit, ...withoutSecret } = valid;
     expect(problemsOf(withoutSecret).problems[0]).toContain('SLACK_SIGNING_SECRET is required in HTTP mode');
     expect(loadConfig({ ...withoutSecret, SLACK_APP_TOKEN: 'xapp-1-abc' }).slack.mode).toBe('socket');
+  });
+
+  it('turns dry-run mode on with DRY_RUN=1 and refuses any other value than 0 or 1', () => {
+    expect(loadConfig({ ...valid, DRY_RUN: '1' }).dryRun).toBe(true);
+    expect(loadConfig({ ...valid, DRY_RUN: '0' }).dryRun).toBe(false);
+    expect(problemsOf({ ...valid, DRY_RUN: 'yes' }).problems).toEqual([
+      'DRY_RUN must be 1 (writes to the Admin API are not sent) or 0',
+    ]);
   });
 
   it('accepts PORT=0 and postgres URLs', () => {

@@ -1,3 +1,5 @@
+import type { JsonValue } from '../json.js';
+
 /**
  * Base of every failure talking to the Admin API. `requestId` is OpenAI's `x-request-id`, when there was a
  * response. The port's implementation turns its client library's errors into these, so the domain and the edges
@@ -42,11 +44,11 @@ export class UnexpectedResponseError extends AdminApiError {}
 export class PaginationError extends AdminApiError {}
 
 /** The request a write would have made: method, path (with its query) and JSON body. Never holds credentials. */
-export interface WouldSend {
+export type WouldSend = {
   readonly method: string;
   readonly path: string;
-  readonly body?: unknown;
-}
+  readonly body?: JsonValue;
+};
 
 /** A write that was not sent because the bot runs in dry-run mode (`DRY_RUN=1`); nothing was changed. */
 export class WriteNotSent extends Error {

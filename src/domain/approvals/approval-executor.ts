@@ -5,6 +5,7 @@ import type { AuditTrail } from '../audit-trail/ports.js';
 import type { Coordination } from '../coordination/ports.js';
 import type { JsonObject } from '../json.js';
 import type { AnyOperation } from '../operations/operation.js';
+import { runOperation } from '../operations/run-operation.js';
 import { reparseStored } from '../operations/stored-input.js';
 import type { OperationDeps } from '../ports.js';
 import type { ApprovalStore } from './approval-store.js';
@@ -117,9 +118,10 @@ export class ApprovalExecutor {
       if (!operation) throw new Error(`This bot no longer knows the operation ${request.operation}.`);
       // What was stored runs only if the operation, as it is now, still accepts it; otherwise the request fails.
       const input = reparseStored(operation, request.input);
-      const reply = await operation.run(this.#deps, input, this.#requester(request));
+      const reply = await runOperation(operation, this.#deps, input, this.#requester(request));
+      const dryRun = reply.dryRun ? { dry_run: reply.dryRun } : {};
       return await this.#store.transition(request.id, settled, 'succeeded', {
-        result: { title: reply.title, notes: reply.notes ?? [] } as JsonObject,
+        result: { title: reply.title, notes: reply.notes ?? [], ...dryRun } as JsonObject,
         openai_request_id: reply.requestId ?? null,
       });
     } catch (error) {

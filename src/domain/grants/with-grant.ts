@@ -1,5 +1,5 @@
 import { UsageError } from '../../errors.js';
-import { AdminApiError } from '../admin-api/errors.js';
+import { AdminApiError, WriteNotSent } from '../admin-api/errors.js';
 import type { OperationDeps } from '../ports.js';
 import type { GrantService, GrantSpec } from './grant-service.js';
 import { openedNote } from './grant-text.js';
@@ -10,9 +10,10 @@ export function grantsOf(deps: OperationDeps): GrantService {
   return deps.grants;
 }
 
-/** An answer from OpenAI that says the call changed nothing (a 4xx); anything else may have landed. */
+/** A call that certainly changed nothing: OpenAI refused it (a 4xx), or it was never sent (a dry run). */
 const refused = (error: unknown) =>
-  error instanceof AdminApiError && error.status !== undefined && error.status >= 400 && error.status < 500;
+  error instanceof WriteNotSent ||
+  (error instanceof AdminApiError && error.status !== undefined && error.status >= 400 && error.status < 500);
 
 /**
  * Gives access through `call`, recording a grant first when `spec` is given so the access is taken back at

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { describeError } from '../../error-text.js';
 import { UsageError } from '../../errors.js';
+import { describeRequest, type WouldSend, WriteNotSent } from '../admin-api/errors.js';
 import { mapWithLimit } from '../digests/limit-concurrency.js';
 import { formatSpan, parseDuration } from '../grants/duration.js';
 import { findStaleKeys, type StaleKey, staleKeyLine } from '../keys/stale-keys.js';
@@ -128,6 +129,7 @@ export const keysRevokeStale = defineOperation({
   async run(deps, input) {
     const keys = input.keys ?? [];
     const failures: string[] = [];
+    const held: WouldSend[] = [];
     let deleted = 0;
     await mapWithLimit(keys, 4, async (key) => {
       try {
@@ -135,12 +137,21 @@ export const keysRevokeStale = defineOperation({
         else await deps.admin.projectApiKeys.delete(key.projectId as string, key.id);
         deleted += 1;
       } catch (error) {
+        // A dry run holds back every delete; each is listed as it would have been sent.
+        if (error instanceof WriteNotSent) return void held.push(error.request);
         const text = describeError(error);
         failures.push(
           `${key.id} "${key.name}": ${text.message}${text.requestId ? ` (OpenAI request ${text.requestId})` : ''}`,
         );
       }
     });
+    if (held.length > 0) {
+      return {
+        title: `dry run: would revoke ${count(held.length, 'stale key')}; nothing was changed.`,
+        notes: held.map((request) => `would ${describeRequest(request)}`),
+        dryRun: held,
+      };
+    }
     const title = `Revoked ${deleted} of ${count(keys.length, 'stale key')}.`;
     if (failures.length === 0) return { title };
     return { title: `${title} ${count(failures.length, 'key')} could not be deleted:`, notes: failures.slice(0, 50) };
