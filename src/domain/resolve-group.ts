@@ -1,7 +1,7 @@
 import { NotFoundError, UsageError } from '../errors.js';
-import type { Group } from '../openai-admin/resources/groups.js';
 import type { AdminApi } from './admin-api/admin-api.js';
-import { NotFoundApiError } from './admin-api/admin-api.js';
+import { NotFoundApiError } from './admin-api/errors.js';
+import type { Group } from './admin-api/groups.js';
 import { echo } from './echo.js';
 
 const looksLikeGroupId = (ref: string) => /^group_/.test(ref);

@@ -3,6 +3,7 @@ import { Agent, type Dispatcher } from 'undici';
 import type { AdminApi } from '../domain/admin-api/admin-api.js';
 import { auditLogsResource } from './resources/audit-logs.js';
 import type { ResourceContext } from './resources/context.js';
+import { groupsResource, groupUsersResource, projectGroupsResource } from './resources/groups.js';
 import { adminApiKeysResource, invitesResource, usersResource } from './resources/organization.js';
 import {
   projectApiKeysResource,
@@ -106,6 +107,9 @@ export function createAdminApi(options: AdminApiOptions): AdminApiClient {
     dataRetention: dataRetentionResource(context),
     reports: reportsResource(context),
     auditLogs: auditLogsResource(context),
+    groups: groupsResource(context),
+    groupUsers: groupUsersResource(context),
+    projectGroups: projectGroupsResource(context),
     close: async () => {
       if (!options.dispatcher) await dispatcher.close();
     },

@@ -7,6 +7,8 @@ import { USERS } from '../helpers/policy.js';
 /** Ids of what the seeded organization holds, for commands that name them. */
 interface Seeded {
   apollo: string;
+  eng: string;
+  ops: string;
   bob: string;
   carol: string;
   sam: string;
@@ -136,6 +138,34 @@ const CASES: Record<string, Case> = {
     text: () => 'keys revoke-stale --project Apollo --unused 30d',
     wouldSend: (s) => `would DELETE /organization/projects/${s.apollo}/api_keys/${s.staleKey}`,
   },
+  'groups.create': {
+    text: () => 'groups create Design',
+    wouldSend: () => 'POST /organization/groups {"name":"Design"}',
+  },
+  'groups.rename': {
+    text: () => 'groups rename Engineering Platform',
+    wouldSend: (s) => `POST /organization/groups/${s.eng} {"name":"Platform"}`,
+  },
+  'groups.add': {
+    text: () => 'groups add Engineering sam@x.com',
+    wouldSend: (s) => `POST /organization/groups/${s.eng}/users {"user_id":"${s.sam}"}`,
+  },
+  'groups.remove': {
+    text: () => 'groups remove Engineering bob@x.com',
+    wouldSend: (s) => `DELETE /organization/groups/${s.eng}/users/${s.bob}`,
+  },
+  'groups.delete': {
+    text: () => 'groups delete Engineering',
+    wouldSend: (s) => `DELETE /organization/groups/${s.eng}`,
+  },
+  'projects.add-group': {
+    text: () => 'projects add-group Apollo Engineering --role role_member',
+    wouldSend: (s) => `POST /organization/projects/${s.apollo}/groups {"group_id":"${s.eng}","role":"role_member"}`,
+  },
+  'projects.remove-group': {
+    text: () => 'projects remove-group Apollo Ops',
+    wouldSend: (s) => `DELETE /organization/projects/${s.apollo}/groups/${s.ops}`,
+  },
   'digest.subscribe': { text: () => 'digest subscribe daily 09:00 UTC' },
   'digest.unsubscribe': {
     text: (_, earlier) => `digest unsubscribe ${/dig_[0-9a-f]+/.exec(earlier.get('digest.subscribe') ?? '')?.[0]}`,
@@ -168,6 +198,10 @@ describe('DRY_RUN=1', () => {
     s.setModelPermissions(apollo.id, { mode: 'allow_list', model_ids: ['gpt-4o'] });
     s.setSpendLimit({ thresholdAmount: 100_000 });
     h.slack.users.set(USERS.stranger, { id: USERS.stranger, email: 'sam@x.com' });
+    const eng = s.addGroup({ name: 'Engineering' });
+    s.addGroupUser(eng.id, bob.id);
+    const ops = s.addGroup({ name: 'Ops' });
+    s.addProjectGroup(apollo.id, { groupId: ops.id, role: 'role_member' });
     const grant = await h.bot.container.grants.open({
       kind: 'project_member',
       projectId: apollo.id,
@@ -181,6 +215,8 @@ describe('DRY_RUN=1', () => {
     });
     seeded = {
       apollo: apollo.id,
+      eng: eng.id,
+      ops: ops.id,
       bob: bob.id,
       carol: carol.id,
       sam: sam.id,

@@ -50,6 +50,16 @@ describe('listings over the SDK', () => {
     expect(server.requests[1]?.url).toBe('/v1/organization/admin_api_keys?limit=100&after=k2');
   });
 
+  it('follows next cursors (after=next) for groups', async () => {
+    const group = (id: string) => ({ object: 'group', id, name: id });
+    server.queue.push(
+      { body: { object: 'list', data: [group('g1')], has_more: true, next: 'cur_2' } },
+      { body: { object: 'list', data: [group('g2')], has_more: false, next: null } },
+    );
+    expect(ids(await collect(admin.groups.list()))).toEqual(['g1', 'g2']);
+    expect(server.requests[1]?.url).toBe('/v1/organization/groups?limit=100&after=cur_2');
+  });
+
   it('follows page tokens (page=next_page) for time buckets', async () => {
     const bucket = (start: number) => ({ object: 'bucket', start_time: start, end_time: start + 86_400, results: [] });
     server.queue.push(

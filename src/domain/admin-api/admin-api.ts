@@ -1,4 +1,5 @@
 import type { AuditLog, AuditLogPage, AuditLogQuery } from './audit-logs.js';
+import type { Group, GroupAssignment, GroupUser, ProjectGroup, ProjectGroupAddParams } from './groups.js';
 import type {
   AdminApiKey,
   AdminApiKeyCreateParams,
@@ -147,5 +148,27 @@ export interface AdminApi {
     /** One page, for paging on demand with `after=<last_id>` or `before=<first_id>`. */
     page(query?: AuditLogQuery): Call<AuditLogPage>;
     list(query?: AuditLogQuery): Listing<AuditLog>;
+  };
+  /** Groups of organization members. */
+  readonly groups: {
+    list(params?: { limit?: number }): Listing<Group>;
+    create(body: { name: string }): Call<Group>;
+    retrieve(groupId: string): Call<Group>;
+    update(groupId: string, body: { name: string }): Call<Group>;
+    delete(groupId: string): Call<Deleted>;
+  };
+  /** Who is in a group, newest first. */
+  readonly groupUsers: {
+    list(groupId: string, params?: { limit?: number }): Listing<GroupUser>;
+    add(groupId: string, body: { user_id: string }): Call<GroupAssignment>;
+    retrieve(groupId: string, userId: string): Call<GroupUser>;
+    remove(groupId: string, userId: string): Call<Deleted>;
+  };
+  /** Groups with access to a project, each with a project role. */
+  readonly projectGroups: {
+    list(projectId: string, params?: { limit?: number }): Listing<ProjectGroup>;
+    add(projectId: string, body: ProjectGroupAddParams): Call<ProjectGroup>;
+    retrieve(projectId: string, groupId: string): Call<ProjectGroup>;
+    remove(projectId: string, groupId: string): Call<Deleted>;
   };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { UsageError } from '../../errors.js';
-import type { Group } from '../../openai-admin/resources/groups.js';
 import type { AdminApi } from '../admin-api/admin-api.js';
+import type { Group } from '../admin-api/groups.js';
 import type { OperationDeps } from '../ports.js';
 import { formatDate, type ReplyItem } from '../reply.js';
 import { groupLabel, resolveGroup } from '../resolve-group.js';
