@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Agent, type Dispatcher } from 'undici';
 import type { AdminApi } from '../domain/admin-api/admin-api.js';
 import { auditLogsResource } from './resources/audit-logs.js';
+import { certificatesResource, hostedToolsResource } from './resources/certificates.js';
 import type { ResourceContext } from './resources/context.js';
 import { groupsResource, groupUsersResource, projectGroupsResource } from './resources/groups.js';
 import { adminApiKeysResource, invitesResource, usersResource } from './resources/organization.js';
@@ -110,6 +111,8 @@ export function createAdminApi(options: AdminApiOptions): AdminApiClient {
     groups: groupsResource(context),
     groupUsers: groupUsersResource(context),
     projectGroups: projectGroupsResource(context),
+    certificates: certificatesResource(context),
+    hostedTools: hostedToolsResource(context),
     close: async () => {
       if (!options.dispatcher) await dispatcher.close();
     },

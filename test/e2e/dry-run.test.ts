@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { operations } from '../../src/domain/operations/index.js';
+import { BATCH_CERT, PAYMENTS_CERT } from '../fixtures/certificates.js';
 import { approve, requestApproval } from '../helpers/approvals.js';
 import { type Harness, messageText, startHarness } from '../helpers/harness.js';
 import { USERS } from '../helpers/policy.js';
@@ -7,6 +8,9 @@ import { USERS } from '../helpers/policy.js';
 /** Ids of what the seeded organization holds, for commands that name them. */
 interface Seeded {
   apollo: string;
+  ciBot: string;
+  payments: string;
+  batch: string;
   eng: string;
   ops: string;
   bob: string;
@@ -166,6 +170,39 @@ const CASES: Record<string, Case> = {
     text: () => 'projects remove-group Apollo Ops',
     wouldSend: (s) => `DELETE /organization/projects/${s.apollo}/groups/${s.ops}`,
   },
+  'tools.set': {
+    text: () => 'tools set Apollo web_search off',
+    wouldSend: (s) =>
+      `POST /organization/projects/${s.apollo}/hosted_tool_permissions {"web_search":{"enabled":false}}`,
+  },
+  'certificates.upload': {
+    text: () => `certificates upload gateway "${PAYMENTS_CERT}"`,
+    wouldSend: () => 'POST /organization/certificates {',
+  },
+  'certificates.rename': {
+    text: () => 'certificates rename payments-client pay',
+    wouldSend: (s) => `POST /organization/certificates/${s.payments} {"name":"pay"}`,
+  },
+  'certificates.activate': {
+    text: () => 'certificates activate payments-client',
+    wouldSend: (s) => `POST /organization/certificates/activate {"certificate_ids":["${s.payments}"]}`,
+  },
+  'certificates.deactivate': {
+    text: () => 'certificates deactivate batch-client',
+    wouldSend: (s) => `POST /organization/certificates/deactivate {"certificate_ids":["${s.batch}"]}`,
+  },
+  'certificates.delete': {
+    text: () => 'certificates delete payments-client',
+    wouldSend: (s) => `DELETE /organization/certificates/${s.payments}`,
+  },
+  'service-accounts.rename': {
+    text: () => 'service-accounts rename Apollo ci-bot deployer',
+    wouldSend: (s) => `POST /organization/projects/${s.apollo}/service_accounts/${s.ciBot} {"name":"deployer"}`,
+  },
+  'service-accounts.add-key': {
+    text: () => 'service-accounts add-key Apollo ci-bot',
+    wouldSend: (s) => `POST /organization/projects/${s.apollo}/service_accounts/${s.ciBot}/api_keys`,
+  },
   'digest.subscribe': { text: () => 'digest subscribe daily 09:00 UTC' },
   'digest.unsubscribe': {
     text: (_, earlier) => `digest unsubscribe ${/dig_[0-9a-f]+/.exec(earlier.get('digest.subscribe') ?? '')?.[0]}`,
@@ -194,7 +231,10 @@ describe('DRY_RUN=1', () => {
     s.addProjectUser(apollo.id, { userId: bob.id, role: 'member' });
     // Carol holds owner for an hour: revoking the grant sets her back to member.
     s.addProjectUser(apollo.id, { userId: carol.id, role: 'owner' });
-    s.addServiceAccount(apollo.id, { name: 'ci-bot' });
+    const ciBot = s.addServiceAccount(apollo.id, { name: 'ci-bot' }).serviceAccount;
+    const payments = s.certificates.add({ content: PAYMENTS_CERT, name: 'payments-client' });
+    const batch = s.certificates.add({ content: BATCH_CERT, name: 'batch-client' });
+    s.certificates.toggle([batch.id], null, true);
     s.setModelPermissions(apollo.id, { mode: 'allow_list', model_ids: ['gpt-4o'] });
     s.setSpendLimit({ thresholdAmount: 100_000 });
     h.slack.users.set(USERS.stranger, { id: USERS.stranger, email: 'sam@x.com' });
@@ -215,6 +255,9 @@ describe('DRY_RUN=1', () => {
     });
     seeded = {
       apollo: apollo.id,
+      ciBot: ciBot.id,
+      payments: payments.id,
+      batch: batch.id,
       eng: eng.id,
       ops: ops.id,
       bob: bob.id,

@@ -1,5 +1,6 @@
+import type { AccessApi } from './access-api.js';
 import type { AuditLog, AuditLogPage, AuditLogQuery } from './audit-logs.js';
-import type { Group, GroupAssignment, GroupUser, ProjectGroup, ProjectGroupAddParams } from './groups.js';
+import type { ApiResponse, Call, Listing, Scope } from './calls.js';
 import type {
   AdminApiKey,
   AdminApiKeyCreateParams,
@@ -21,7 +22,10 @@ import type {
   ProjectUser,
   ProjectUserAddParams,
   ServiceAccount,
+  ServiceAccountApiKey,
   ServiceAccountCreateParams,
+  ServiceAccountKeyParams,
+  ServiceAccountUpdateParams,
 } from './projects.js';
 import type { ReportBucket, ReportEndpoint, ReportQuery } from './reports.js';
 import type {
@@ -37,24 +41,14 @@ import type {
   SpendLimitParams,
 } from './settings.js';
 
-/** One answer of the Admin API, validated, with OpenAI's `x-request-id` for support cases. */
-export interface ApiResponse<T> {
-  data: T;
-  requestId: string | undefined;
-}
-
-type Call<T> = Promise<ApiResponse<T>>;
-/** Every item of a listing, fetched page by page as it is read; a listing that makes no progress fails. */
-type Listing<T> = AsyncIterable<T>;
-/** `null` names the organization, a project id the project. */
-type Scope = string | null;
+export type { ApiResponse };
 
 /**
  * The Admin API as the domain uses it, one property per resource of `/v1/organization/...`. Reads may be
  * retried; a write is sent at most once unless the answer says it was not processed. Failures are the errors of
  * `./errors.js`.
  */
-export interface AdminApi {
+export interface AdminApi extends AccessApi {
   readonly users: {
     list(params?: UserListParams): Listing<OrganizationUser>;
     retrieve(userId: string): Call<OrganizationUser>;
@@ -87,6 +81,9 @@ export interface AdminApi {
     list(projectId: string, params?: { limit?: number }): Listing<ServiceAccount>;
     create(projectId: string, body: ServiceAccountCreateParams): Call<CreatedServiceAccount>;
     retrieve(projectId: string, serviceAccountId: string): Call<ServiceAccount>;
+    update(projectId: string, serviceAccountId: string, body: ServiceAccountUpdateParams): Call<ServiceAccount>;
+    /** A new key each time: never repeated, and its answer holds the secret once. */
+    createKey(projectId: string, serviceAccountId: string, body?: ServiceAccountKeyParams): Call<ServiceAccountApiKey>;
     delete(projectId: string, serviceAccountId: string): Call<Deleted>;
   };
   /** There is no create for user keys; deleting a service account's key is refused (delete the account). */
@@ -148,27 +145,5 @@ export interface AdminApi {
     /** One page, for paging on demand with `after=<last_id>` or `before=<first_id>`. */
     page(query?: AuditLogQuery): Call<AuditLogPage>;
     list(query?: AuditLogQuery): Listing<AuditLog>;
-  };
-  /** Groups of organization members. */
-  readonly groups: {
-    list(params?: { limit?: number }): Listing<Group>;
-    create(body: { name: string }): Call<Group>;
-    retrieve(groupId: string): Call<Group>;
-    update(groupId: string, body: { name: string }): Call<Group>;
-    delete(groupId: string): Call<Deleted>;
-  };
-  /** Who is in a group, newest first. */
-  readonly groupUsers: {
-    list(groupId: string, params?: { limit?: number }): Listing<GroupUser>;
-    add(groupId: string, body: { user_id: string }): Call<GroupAssignment>;
-    retrieve(groupId: string, userId: string): Call<GroupUser>;
-    remove(groupId: string, userId: string): Call<Deleted>;
-  };
-  /** Groups with access to a project, each with a project role. */
-  readonly projectGroups: {
-    list(projectId: string, params?: { limit?: number }): Listing<ProjectGroup>;
-    add(projectId: string, body: ProjectGroupAddParams): Call<ProjectGroup>;
-    retrieve(projectId: string, groupId: string): Call<ProjectGroup>;
-    remove(projectId: string, groupId: string): Call<Deleted>;
   };
 }

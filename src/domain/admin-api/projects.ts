@@ -78,6 +78,27 @@ export interface ServiceAccountCreateParams {
   create_service_account_only?: boolean;
 }
 
+/** An extra key of a service account: `value` is the full secret, returned this once only. */
+export const serviceAccountApiKey = z.looseObject({
+  object: z.string().optional(),
+  id: z.string(),
+  name: z.string().nullish(),
+  value: z.string(),
+  created_at: z.number().nullish(),
+});
+export type ServiceAccountApiKey = z.output<typeof serviceAccountApiKey>;
+
+export interface ServiceAccountUpdateParams {
+  name?: string;
+  role?: 'member' | 'owner';
+}
+
+export interface ServiceAccountKeyParams {
+  name?: string;
+  /** e.g. `api.responses.write`; without scopes the key has the service account's full access. */
+  scopes?: string[];
+}
+
 const keyOwner = z.looseObject({
   type: z.string().nullish(),
   user: z.looseObject({ id: z.string().nullish(), email: z.string().nullish(), name: z.string().nullish() }).nullish(),

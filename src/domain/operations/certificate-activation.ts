@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { UsageError } from '../../errors.js';
-import { MAX_CERTIFICATES_PER_TOGGLE } from '../../openai-admin/resources/certificates.js';
+import { MAX_CERTIFICATES_PER_TOGGLE } from '../admin-api/certificates.js';
 import type { OperationDeps } from '../ports.js';
 import { certificateArg, certificateLabel, findCertificate, listCertificates } from './certificate-refs.js';
 import { defineOperation } from './operation.js';

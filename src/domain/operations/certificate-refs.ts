@@ -1,5 +1,5 @@
 import { NotFoundError, UsageError } from '../../errors.js';
-import type { Certificate } from '../../openai-admin/resources/certificates.js';
+import type { Certificate } from '../admin-api/certificates.js';
 import { echo } from '../echo.js';
 import type { OperationDeps } from '../ports.js';
 import { formatDate } from '../reply.js';

@@ -1,10 +1,6 @@
 import { z } from 'zod';
 import { UsageError } from '../../errors.js';
-import {
-  HOSTED_TOOLS,
-  type HostedTool,
-  type HostedToolPermissions,
-} from '../../openai-admin/resources/hosted-tools.js';
+import { HOSTED_TOOLS, type HostedTool, type HostedToolPermissions } from '../admin-api/certificates.js';
 import { resolveProject } from '../resolve.js';
 import { defineOperation } from './operation.js';
 import { projectArg, resolveActiveProject } from './scope.js';

@@ -1,77 +1,44 @@
-import { z } from 'zod';
-import type { AdminClient } from '../client.js';
-import { listByIdCursor } from '../pagination.js';
-import { path } from '../path.js';
+import type { AdminApi } from '../../domain/admin-api/admin-api.js';
+import { certificate, certificateToggle, hostedToolPermissions } from '../../domain/admin-api/certificates.js';
+import { deleted } from '../../domain/admin-api/organization.js';
+import { call, listing, parse, type SdkPage, type SdkPromise, sdkPage } from '../call.js';
+import type { ResourceContext } from './context.js';
 
-/**
- * A certificate as the API returns it. List and activation answers carry `active` (for the organization, or for
- * the project listed); a single certificate (upload, retrieve, rename) may leave it out.
- */
-export const certificate = z.looseObject({
-  object: z.string().optional(),
-  id: z.string(),
-  name: z.string().nullish(),
-  created_at: z.number().nullish(),
-  certificate_details: z
-    .looseObject({
-      valid_at: z.number().nullish(),
-      expires_at: z.number().nullish(),
-      /** The PEM text, only when retrieved with `include[]=content`. */
-      content: z.string().nullish(),
-    })
-    .nullish(),
-  active: z.boolean().nullish(),
-});
-export type Certificate = z.output<typeof certificate>;
-
-export interface CertificateUploadParams {
-  /** PEM text of one certificate (never a private key). */
-  certificate: string;
-  name?: string;
+/** `/organization/certificates` and their activation per organization or project. */
+export function certificatesResource({ org, limits }: ResourceContext): AdminApi['certificates'] {
+  const ofOrg = org.certificates;
+  const ofProject = org.projects.certificates;
+  /** Activation answers with one page of the certificates it touched. */
+  const toggle = async (send: () => SdkPromise<SdkPage>) => {
+    const page = await sdkPage(certificate, send);
+    return { data: parse(certificateToggle, { data: page.items }, page.requestId), requestId: page.requestId };
+  };
+  return {
+    list: (scope, params = {}) =>
+      listing('certificates', limits, certificate, (after) => {
+        const query = { limit: params.limit ?? 100, after };
+        return scope === null ? ofOrg.list(query) : ofProject.list(scope, query);
+      }),
+    upload: (body) => call(certificate, () => ofOrg.create(body)),
+    retrieve: (id) => call(certificate, () => ofOrg.retrieve(id)),
+    rename: (id, name) => call(certificate, () => ofOrg.update(id, { name })),
+    delete: (id) => call(deleted, () => ofOrg.delete(id)),
+    activate: (scope, ids) => {
+      const body = { certificate_ids: [...ids] };
+      return toggle(() => (scope === null ? ofOrg.activate(body) : ofProject.activate(scope, body)));
+    },
+    deactivate: (scope, ids) => {
+      const body = { certificate_ids: [...ids] };
+      return toggle(() => (scope === null ? ofOrg.deactivate(body) : ofProject.deactivate(scope, body)));
+    },
+  };
 }
 
-/** Activate and deactivate answer with the certificates they touched; no pagination. */
-const toggled = z.looseObject({ object: z.string().optional(), data: z.array(certificate).default([]) });
-
-const deleted = z.looseObject({ object: z.string().optional(), id: z.string().nullish() });
-
-/** Activate and deactivate take 1 to 10 certificate ids per call, applied together. */
-export const MAX_CERTIFICATES_PER_TOGGLE = 10;
-
-/**
- * Certificates for mutual TLS: uploaded to the organization (`/organization/certificates`, at most 50), then
- * activated for the whole organization (`projectId` null) or for single projects
- * (`/organization/projects/{project_id}/certificates`). A certificate is deleted only once inactive everywhere.
- */
-export function certificatesResource(client: AdminClient) {
-  const base = (projectId: string | null) =>
-    projectId === null ? '/organization/certificates' : path`/organization/projects/${projectId}/certificates`;
-  const one = (certificateId: string) => path`/organization/certificates/${certificateId}`;
+/** `/organization/projects/{project_id}/hosted_tool_permissions`. */
+export function hostedToolsResource({ org }: ResourceContext): AdminApi['hostedTools'] {
+  const tools = org.projects.hostedToolPermissions;
   return {
-    /** Newest first (the API's default order). */
-    list: (projectId: string | null, params: { limit?: number } = {}) =>
-      listByIdCursor(client, certificate, base(projectId), { limit: params.limit ?? 100 }),
-    upload: (body: CertificateUploadParams) =>
-      client.request(certificate, { method: 'POST', path: '/organization/certificates', body }),
-    retrieve: (certificateId: string) => client.request(certificate, { method: 'GET', path: one(certificateId) }),
-    /** Sets the name (the only thing that can change); repeating it cannot change the outcome. */
-    rename: (certificateId: string, name: string) =>
-      client.request(certificate, { method: 'POST', path: one(certificateId), body: { name }, idempotent: true }),
-    delete: (certificateId: string) => client.request(deleted, { method: 'DELETE', path: one(certificateId) }),
-    /** Atomic and idempotent: every id is activated, or none is. */
-    activate: (projectId: string | null, certificateIds: readonly string[]) =>
-      client.request(toggled, {
-        method: 'POST',
-        path: `${base(projectId)}/activate`,
-        body: { certificate_ids: [...certificateIds] },
-        idempotent: true,
-      }),
-    deactivate: (projectId: string | null, certificateIds: readonly string[]) =>
-      client.request(toggled, {
-        method: 'POST',
-        path: `${base(projectId)}/deactivate`,
-        body: { certificate_ids: [...certificateIds] },
-        idempotent: true,
-      }),
+    retrieve: (projectId) => call(hostedToolPermissions, () => tools.retrieve(projectId)),
+    update: (projectId, changes) => call(hostedToolPermissions, () => tools.update(projectId, changes)),
   };
 }

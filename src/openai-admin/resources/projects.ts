@@ -6,6 +6,7 @@ import {
   projectApiKey,
   projectUser,
   serviceAccount,
+  serviceAccountApiKey,
 } from '../../domain/admin-api/projects.js';
 import { call, listing } from '../call.js';
 import type { ResourceContext } from './context.js';
@@ -54,6 +55,10 @@ export function serviceAccountsResource({ org, limits }: ResourceContext): Admin
       ),
     create: (projectId, body) => call(createdServiceAccount, () => accounts.create(projectId, body)),
     retrieve: (projectId, id) => call(serviceAccount, () => accounts.retrieve(id, { project_id: projectId })),
+    update: (projectId, id, body) =>
+      call(serviceAccount, () => accounts.update(id, { project_id: projectId, ...body })),
+    createKey: (projectId, id, body = {}) =>
+      call(serviceAccountApiKey, () => accounts.apiKeys.create(id, { project_id: projectId, ...body })),
     delete: (projectId, id) => call(deleted, () => accounts.delete(id, { project_id: projectId })),
   };
 }
