@@ -43,7 +43,7 @@ interface NoAnswer {
 }
 
 const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
-const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
+const NULL_BODY_STATUSES = new Set([204, 205, 304]);
 const SECRET_FIELD = /secret|password|passphrase|token|private|credential|key_material/i;
 
 /**
