@@ -183,7 +183,11 @@ describe('the Admin API over the SDK', () => {
     server.queue.push({ body: list }, { body: list }, { body: { object: 'page', data: [], has_more: false } });
     for await (const _ of admin.users.list({ emails: ['a@x.com', 'b@x.com'] })) break;
     await admin.auditLogs.page({ projectIds: ['proj_1', 'proj_2'], effectiveAt: { gte: 1, lt: 2 } });
-    for await (const _ of admin.costs.list({ startTime: 5, projectIds: ['proj_1', 'proj_2'], groupBy: ['project_id'] }))
+    for await (const _ of admin.reports.buckets('costs', {
+      startTime: 5,
+      projectIds: ['proj_1', 'proj_2'],
+      groupBy: ['project_id'],
+    }))
       break;
     expect(server.requests.map((r) => decodeURIComponent(r.url))).toEqual([
       '/v1/organization/users?emails=a@x.com&emails=b@x.com&limit=100',

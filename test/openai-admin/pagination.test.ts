@@ -66,7 +66,7 @@ describe('listings over the SDK', () => {
       { body: { object: 'page', data: [bucket(0)], has_more: true, next_page: 'p2' } },
       { body: { object: 'page', data: [bucket(86_400)], has_more: false, next_page: null } },
     );
-    const buckets = await collect(admin.costs.list({ startTime: 0 }));
+    const buckets = await collect(admin.reports.buckets('costs', { startTime: 0 }));
     expect(buckets.map((b) => b.start_time)).toEqual([0, 86_400]);
     expect(server.requests[1]?.url).toBe('/v1/organization/costs?start_time=0&bucket_width=1d&limit=180&page=p2');
   });
