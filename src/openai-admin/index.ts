@@ -13,6 +13,7 @@ import {
   serviceAccountsResource,
 } from './resources/projects.js';
 import { reportsResource } from './resources/reports.js';
+import { roleAssignmentsResource, rolesResource } from './resources/roles.js';
 import {
   dataRetentionResource,
   modelPermissionsResource,
@@ -113,6 +114,8 @@ export function createAdminApi(options: AdminApiOptions): AdminApiClient {
     projectGroups: projectGroupsResource(context),
     certificates: certificatesResource(context),
     hostedTools: hostedToolsResource(context),
+    roles: rolesResource(context),
+    roleAssignments: roleAssignmentsResource(context),
     close: async () => {
       if (!options.dispatcher) await dispatcher.close();
     },

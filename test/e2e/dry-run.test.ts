@@ -8,6 +8,7 @@ import { USERS } from '../helpers/policy.js';
 /** Ids of what the seeded organization holds, for commands that name them. */
 interface Seeded {
   apollo: string;
+  auditor: string;
   ciBot: string;
   payments: string;
   batch: string;
@@ -163,8 +164,8 @@ const CASES: Record<string, Case> = {
     wouldSend: (s) => `DELETE /organization/groups/${s.eng}`,
   },
   'projects.add-group': {
-    text: () => 'projects add-group Apollo Engineering --role role_member',
-    wouldSend: (s) => `POST /organization/projects/${s.apollo}/groups {"group_id":"${s.eng}","role":"role_member"}`,
+    text: () => 'projects add-group Apollo Engineering --role Member',
+    wouldSend: (s) => `POST /organization/projects/${s.apollo}/groups {"group_id":"${s.eng}","role":"`,
   },
   'projects.remove-group': {
     text: () => 'projects remove-group Apollo Ops',
@@ -203,6 +204,27 @@ const CASES: Record<string, Case> = {
     text: () => 'service-accounts add-key Apollo ci-bot',
     wouldSend: (s) => `POST /organization/projects/${s.apollo}/service_accounts/${s.ciBot}/api_keys`,
   },
+  'roles.create': {
+    text: () => 'roles create Watcher --permission api.audit_logs.read',
+    wouldSend: () => 'POST /organization/roles {"role_name":"Watcher","permissions":["api.audit_logs.read"]',
+  },
+  'roles.update': {
+    text: () => 'roles update Auditor --permission api.usage.read',
+    wouldSend: (s) => `POST /organization/roles/${s.auditor} {"permissions":["api.usage.read"]`,
+  },
+  'roles.rename': {
+    text: () => 'roles rename Auditor Inspector',
+    wouldSend: (s) => `POST /organization/roles/${s.auditor} {"role_name":"Inspector"}`,
+  },
+  'roles.delete': { text: () => 'roles delete Auditor', wouldSend: (s) => `DELETE /organization/roles/${s.auditor}` },
+  'roles.assign': {
+    text: () => 'roles assign Auditor --user sam@x.com',
+    wouldSend: (s) => `POST /organization/users/${s.sam}/roles {"role_id":"${s.auditor}"}`,
+  },
+  'roles.unassign': {
+    text: () => 'roles unassign Auditor --user bob@x.com',
+    wouldSend: (s) => `DELETE /organization/users/${s.bob}/roles/${s.auditor}`,
+  },
   'digest.subscribe': { text: () => 'digest subscribe daily 09:00 UTC' },
   'digest.unsubscribe': {
     text: (_, earlier) => `digest unsubscribe ${/dig_[0-9a-f]+/.exec(earlier.get('digest.subscribe') ?? '')?.[0]}`,
@@ -238,6 +260,8 @@ describe('DRY_RUN=1', () => {
     s.setModelPermissions(apollo.id, { mode: 'allow_list', model_ids: ['gpt-4o'] });
     s.setSpendLimit({ thresholdAmount: 100_000 });
     h.slack.users.set(USERS.stranger, { id: USERS.stranger, email: 'sam@x.com' });
+    const auditor = s.rbac.addRole({ name: 'Auditor', permissions: ['api.audit_logs.read'] });
+    s.rbac.assign('user', bob.id, null, auditor.id);
     const eng = s.addGroup({ name: 'Engineering' });
     s.addGroupUser(eng.id, bob.id);
     const ops = s.addGroup({ name: 'Ops' });
@@ -255,6 +279,7 @@ describe('DRY_RUN=1', () => {
     });
     seeded = {
       apollo: apollo.id,
+      auditor: auditor.id,
       ciBot: ciBot.id,
       payments: payments.id,
       batch: batch.id,

@@ -8,6 +8,7 @@ import type {
 } from './certificates.js';
 import type { Group, GroupAssignment, GroupUser, ProjectGroup, ProjectGroupAddParams } from './groups.js';
 import type { Deleted } from './organization.js';
+import type { AssignedRole, Principal, Role, RoleAssignment, RoleCreateParams, RoleUpdateParams } from './roles.js';
 
 /** The part of the Admin API about who and what may reach the organization: groups, certificates, hosted tools. */
 export interface AccessApi {
@@ -54,5 +55,21 @@ export interface AccessApi {
     retrieve(projectId: string): Call<HostedToolPermissions>;
     /** Tools left out keep their setting; answers with every tool. */
     update(projectId: string, changes: HostedToolChanges): Call<HostedToolPermissions>;
+  };
+  /** RBAC roles of the organization (`null`) or of a project. */
+  readonly roles: {
+    list(scope: Scope, params?: { limit?: number }): Listing<Role>;
+    create(scope: Scope, body: RoleCreateParams): Call<Role>;
+    retrieve(scope: Scope, roleId: string): Call<Role>;
+    update(scope: Scope, roleId: string, body: RoleUpdateParams): Call<Role>;
+    delete(scope: Scope, roleId: string): Call<Deleted>;
+  };
+  /** Roles given to users and groups, in the organization (`null`) or in one project. */
+  readonly roleAssignments: {
+    list(principal: Principal, scope: Scope, params?: { limit?: number }): Listing<AssignedRole>;
+    assign(principal: Principal, scope: Scope, roleId: string): Call<RoleAssignment>;
+    /** The assignment, or `null` when the principal does not hold the role. */
+    retrieve(principal: Principal, scope: Scope, roleId: string): Call<AssignedRole | null>;
+    unassign(principal: Principal, scope: Scope, roleId: string): Call<Deleted>;
   };
 }

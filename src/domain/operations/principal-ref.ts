@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { NotFoundError } from '../../errors.js';
-import type { Principal } from '../../openai-admin/resources/role-assignments.js';
+import type { Principal } from '../admin-api/roles.js';
 import { resolveMember } from '../member-ref.js';
 import type { OperationDeps } from '../ports.js';
 import { resolveGroup, unlessNotFound } from '../resolve-group.js';

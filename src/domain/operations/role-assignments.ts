@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { UsageError } from '../../errors.js';
-import type { AssignedRole } from '../../openai-admin/resources/role-assignments.js';
+import type { AssignedRole } from '../admin-api/roles.js';
 import type { OperationDeps } from '../ports.js';
 import { formatDate, type ReplyItem } from '../reply.js';
 import { defineOperation } from './operation.js';

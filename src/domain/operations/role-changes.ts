@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { UsageError } from '../../errors.js';
-import type { RoleUpdateParams } from '../../openai-admin/resources/roles.js';
+import type { RoleUpdateParams } from '../admin-api/roles.js';
 import { defineOperation } from './operation.js';
 import {
   assertCustom,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { NotFoundError, UsageError } from '../../errors.js';
-import type { Role } from '../../openai-admin/resources/roles.js';
+import type { Role } from '../admin-api/roles.js';
 import type { OperationDeps } from '../ports.js';
 import type { ArgSpec } from './operation.js';
 import { scopeLabel } from './scope.js';

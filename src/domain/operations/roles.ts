@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Role } from '../../openai-admin/resources/roles.js';
+import type { Role } from '../admin-api/roles.js';
 import type { ReplyItem } from '../reply.js';
 import { defineOperation } from './operation.js';
 import {

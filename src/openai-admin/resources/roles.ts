@@ -1,55 +1,68 @@
-import { z } from 'zod';
-import type { AdminClient } from '../client.js';
-import { listByNextCursor } from '../pagination.js';
-import { path } from '../path.js';
+import type { AdminApi } from '../../domain/admin-api/admin-api.js';
+import { NotFoundApiError } from '../../domain/admin-api/errors.js';
+import { deleted } from '../../domain/admin-api/organization.js';
+import { assignedRole, role, roleAssignment } from '../../domain/admin-api/roles.js';
+import { call, listing, type SdkPage, type SdkPromise } from '../call.js';
+import type { ResourceContext } from './context.js';
 
-/** An RBAC role, of the organization (`resource_type` `api.organization`) or of one project (`api.project`). */
-export const role = z.looseObject({
-  object: z.string().optional(),
-  id: z.string(),
-  name: z.string(),
-  description: z.string().nullish(),
-  permissions: z.array(z.string()).default([]),
-  resource_type: z.string().nullish(),
-  /** OpenAI's own roles (such as Owner); they cannot be changed or deleted. */
-  predefined_role: z.boolean().default(false),
-});
-export type Role = z.output<typeof role>;
-
-export interface RoleCreateParams {
-  role_name: string;
-  permissions: string[];
-  description?: string | null;
-}
-
-/** Every field optional; `permissions`, when given, replaces the whole set. */
-export interface RoleUpdateParams {
-  role_name?: string | null;
-  permissions?: string[] | null;
-  description?: string | null;
-}
-
-const deleted = z.looseObject({ id: z.string().optional(), deleted: z.boolean().optional() });
-
-/**
- * Roles of the organization (`projectId` null, `/organization/roles`) or of a project (`/projects/{project_id}/roles`,
- * without the `/organization` prefix). Both list with `next` cursors.
- */
-export function rolesResource(client: AdminClient) {
-  const base = (projectId: string | null) =>
-    projectId === null ? '/organization/roles' : path`/projects/${projectId}/roles`;
-  const one = (projectId: string | null, roleId: string) => `${base(projectId)}${path`/${roleId}`}`;
+/** Roles of the organization (`/organization/roles`) or of a project (`/projects/{project_id}/roles`). */
+export function rolesResource({ org, limits }: ResourceContext): AdminApi['roles'] {
+  const ofOrg = org.roles;
+  const ofProject = org.projects.roles;
   return {
-    list: (projectId: string | null, params: { limit?: number } = {}) =>
-      listByNextCursor(client, role, base(projectId), { limit: params.limit ?? 100 }),
-    create: (projectId: string | null, body: RoleCreateParams) =>
-      client.request(role, { method: 'POST', path: base(projectId), body }),
-    retrieve: (projectId: string | null, roleId: string) =>
-      client.request(role, { method: 'GET', path: one(projectId, roleId) }),
-    /** Sets absolute values; repeating it cannot change the outcome. */
-    update: (projectId: string | null, roleId: string, body: RoleUpdateParams) =>
-      client.request(role, { method: 'POST', path: one(projectId, roleId), body, idempotent: true }),
-    delete: (projectId: string | null, roleId: string) =>
-      client.request(deleted, { method: 'DELETE', path: one(projectId, roleId) }),
+    list: (scope, params = {}) =>
+      listing('roles', limits, role, (after) => {
+        const query = { limit: params.limit ?? 100, after };
+        return scope === null ? ofOrg.list(query) : ofProject.list(scope, query);
+      }),
+    create: (scope, body) => call(role, () => (scope === null ? ofOrg.create(body) : ofProject.create(scope, body))),
+    retrieve: (scope, id) =>
+      call(role, () => (scope === null ? ofOrg.retrieve(id) : ofProject.retrieve(id, { project_id: scope }))),
+    update: (scope, id, body) =>
+      call(role, () =>
+        scope === null ? ofOrg.update(id, body) : ofProject.update(id, { project_id: scope, ...body }),
+      ),
+    delete: (scope, id) =>
+      call(deleted, () => (scope === null ? ofOrg.delete(id) : ofProject.delete(id, { project_id: scope }))),
+  };
+}
+
+/** Calls on the roles of one user or group: the holder's id first, the other ids among the parameters. */
+interface AssignmentCalls {
+  list(holderId: string, query: object): SdkPromise<SdkPage>;
+  create(holderId: string, body: object): SdkPromise<unknown>;
+  retrieve(roleId: string, params: object): SdkPromise<unknown>;
+  delete(roleId: string, params: object): SdkPromise<unknown>;
+}
+
+/** Roles held by users and groups, in the organization or in one project (`/{users|groups}/{id}/roles`). */
+export function roleAssignmentsResource({ org, limits }: ResourceContext): AdminApi['roleAssignments'] {
+  /** The SDK resource for one kind of principal in one scope; the four share this shape. */
+  const of = (kind: 'user' | 'group', scope: string | null): AssignmentCalls => {
+    if (scope === null) return (kind === 'user' ? org.users.roles : org.groups.roles) as unknown as AssignmentCalls;
+    return (kind === 'user' ? org.projects.users.roles : org.projects.groups.roles) as unknown as AssignmentCalls;
+  };
+  const inProject = (scope: string | null) => (scope === null ? {} : { project_id: scope });
+  const owner = (kind: 'user' | 'group', id: string, scope: string | null) => ({
+    ...(kind === 'user' ? { user_id: id } : { group_id: id }),
+    ...inProject(scope),
+  });
+  return {
+    list: ({ kind, id }, scope, params = {}) =>
+      listing('role assignments', limits, assignedRole, (after) =>
+        of(kind, scope).list(id, { limit: params.limit ?? 100, after, ...inProject(scope) }),
+      ),
+    assign: ({ kind, id }, scope, roleId) =>
+      call(roleAssignment, () => of(kind, scope).create(id, { role_id: roleId, ...inProject(scope) })),
+    retrieve: async ({ kind, id }, scope, roleId) => {
+      try {
+        return await call(assignedRole, () => of(kind, scope).retrieve(roleId, owner(kind, id, scope)));
+      } catch (error) {
+        if (error instanceof NotFoundApiError) return { data: null, requestId: error.requestId };
+        throw error;
+      }
+    },
+    unassign: ({ kind, id }, scope, roleId) =>
+      call(deleted, () => of(kind, scope).delete(roleId, owner(kind, id, scope))),
   };
 }
