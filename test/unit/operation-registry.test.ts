@@ -16,9 +16,9 @@ function objectOf(schema: z.ZodType): z.ZodObject | undefined {
   return undefined;
 }
 
-const shapeOf = (operation: AnyOperation) => {
-  const object = objectOf(operation.input);
-  if (!object) throw new Error(`${operation.name}: its input is not an object schema`);
+const shapeOf = (operation: AnyOperation, schema: z.ZodType = operation.input) => {
+  const object = objectOf(schema);
+  if (!object) throw new Error(`${operation.name}: its schema is not an object schema`);
   return object.shape as Record<string, z.ZodType>;
 };
 
@@ -67,7 +67,7 @@ const SAMPLES: Record<string, Record<string, unknown>> = {
   'admin-keys.create': { expires_in: '90d' },
   'digest.subscribe': { schedule: ['daily', '09:00', 'Europe/Berlin'] },
   'access.request': { for: '8h' },
-  'members.add': { for: '2h' },
+  'embers.add': { for: '2h' },
   'users.role': { for: '1d' },
   'keys.stale': { unused: '30d' },
   'keys.revoke-stale': { unused: '30d' },
@@ -76,6 +76,85 @@ const SAMPLES: Record<string, Record<string, unknown>> = {
   'costs.report': { since: '12w', by: 'line-item', limit: '10' },
   'usage.report': { type: 'images', by: 'size', since: '7d', limit: '10' },
 };
+
+/** What `resolve` could have looked up, by the name of the field it fills. */
+const LOOKED_UP: Record<string, unknown> = {
+  projectId: 'proj_1',
+  projectName: 'Research',
+};
+
+/** A resolved value: the validated sample input with each looked-up field filled as `resolve` fills it. */
+function sampleResolved(operation: AnyOperation, typed: unknown): Record<string, unknown> {
+  const value: Record<string, unknown> = { ...(typed as Record<string, unknown>) };
+  const typedKeys = Object.keys(shapeOf(operation));
+  for (const key of Object.keys(shapeOf(operation, operation.resolved))) {
+    if (!typedKeys.includes(key) && key in LOOKED_UP) value[key] = LOOKED_UP[key];
+  }
+  return value;
+}
+
+/** Operations whose input still carries fields that `resolve` fills; each is to give them a `resolved` schema. */
+const MIXED_INPUT = new Set<string>([
+  'access.request',
+  'admin-keys.delete',
+  'api-keys.delete',
+  'api-keys.list',
+  'api-keys.show',
+  'audit.list',
+  'certificates.activate',
+  'certificates.deactivate',
+  'certificates.delete',
+  'certificates.list',
+  'certificates.rename',
+  'certificates.show',
+  'costs.report',
+  'digest.subscribe',
+  'groups.add',
+  'groups.delete',
+  'groups.remove',
+  'groups.rename',
+  'invites.cancel',
+  'keys.revoke-stale',
+  'members.add',
+  'members.remove',
+  'members.role',
+  'models.allow',
+  'models.clear',
+  'models.deny',
+  'projects.add-group',
+  'projects.archive',
+  'projects.remove-group',
+  'projects.rename',
+  'rate-limits.set',
+  'retention.set',
+  'retention.show',
+  'roles.assign',
+  'roles.create',
+  'roles.delete',
+  'roles.list',
+  'roles.of',
+  'roles.rename',
+  'roles.show',
+  'roles.unassign',
+  'roles.update',
+  'service-accounts.add-key',
+  'service-accounts.create',
+  'service-accounts.delete',
+  'service-accounts.list',
+  'service-accounts.rename',
+  'spend-alerts.create',
+  'spend-alerts.delete',
+  'spend-alerts.list',
+  'spend-alerts.update',
+  'spend-limit.remove',
+  'spend-limit.set',
+  'spend-limit.show',
+  'spend.digest',
+  'tools.set',
+  'usage.report',
+  'users.remove',
+  'users.role',
+]);
 
 function sampleInput(operation: AnyOperation): Record<string, unknown> {
   const raw: Record<string, unknown> = {};
@@ -88,9 +167,11 @@ const byName = operations.map((operation) => [operation.name, operation] as cons
 /**
  * The rule for input schemas. Input is validated before `resolve` runs, and an approved request runs its stored
  * (validated, resolved) input only after validating it again, so:
- * - every argument names a key of the input schema (a typed value lands somewhere the schema checks);
- * - every required key is an argument: a key that only `resolve` fills (a project id for a project name) must be
- *   optional, since validation comes first and a person could never supply it;
+ * - every argument names a key of the input schema (a typed value lands somewhere the schema checks), and every
+ *   key of the input is an argument: what `resolve` looks up (a project id for a project name) belongs to the
+ *   `resolved` schema, since validation comes first and a person could never supply it;
+ * - the resolved value keeps what was typed and parses again to itself under `resolved`, as an approved request
+ *   stores it and checks it again before it runs;
  * - validated input is valid input: parsing what the schema produced gives it back unchanged, so a request that
  *   waited for approval runs exactly as it was shown.
  */
@@ -98,6 +179,12 @@ describe('every operation of the registry', () => {
   it.each(byName)('%s: each argument names a key of its input schema', (_name, operation) => {
     const keys = Object.keys(shapeOf(operation));
     expect(operation.args.map((arg) => arg.name).filter((name) => !keys.includes(name))).toEqual([]);
+  });
+
+  it.each(byName)('%s: each key of its input is named by an argument', (_name, operation) => {
+    if (MIXED_INPUT.has(operation.name)) return;
+    const args = operation.args.map((arg) => arg.name);
+    expect(Object.keys(shapeOf(operation)).filter((key) => !args.includes(key))).toEqual([]);
   });
 
   it.each(byName)('%s: each required key of its input comes from an argument', (_name, operation) => {
@@ -113,4 +200,19 @@ describe('every operation of the registry', () => {
     expect(again.error?.issues ?? []).toEqual([]);
     expect(again.data).toEqual(stored);
   });
+
+  it.each(byName.filter(([, operation]) => operation.resolved))(
+    '%s: its resolved value holds what was typed and parses again to itself',
+    (_name, operation) => {
+      const resolvedKeys = Object.keys(shapeOf(operation, operation.resolved));
+      expect(Object.keys(shapeOf(operation)).filter((key) => !resolvedKeys.includes(key))).toEqual([]);
+      const typed = operation.input.parse(sampleInput(operation));
+      const first = operation.resolved?.safeParse(sampleResolved(operation, typed));
+      expect(first?.error?.issues ?? []).toEqual([]);
+      const stored = JSON.parse(JSON.stringify(first?.data));
+      const again = operation.resolved?.safeParse(stored);
+      expect(again?.error?.issues ?? []).toEqual([]);
+      expect(again?.data).toEqual(stored);
+    },
+  );
 });

@@ -46,7 +46,7 @@ export interface ArgSpec {
  * One admin operation, defined once. The parser, help, modals, approval cards, CLI and audit trail are all
  * derived from this definition.
  */
-export interface Operation<I> {
+export interface Operation<I, R = I> {
   /** Stable id used in the store and audit trail, e.g. `invites.create`. */
   readonly name: string;
   /** The command words that select it, e.g. `['invite']` or `['users', 'list']`. */
@@ -56,7 +56,13 @@ export interface Operation<I> {
   /** One line for help. */
   readonly summary: string;
   readonly args: readonly ArgSpec[];
+  /** Exactly what people type: one key for each argument, validated before anything else happens. */
   readonly input: z.ZodType<I>;
+  /**
+   * What `resolve` looked up (ids, names, current values) next to what was typed. An approval request stores this
+   * value, and it is checked again with this schema before it runs; without it the resolved value is the input.
+   */
+  readonly resolved?: z.ZodType<R>;
   readonly risk: Risk;
   /**
    * Usually takes a while (reports over many days, the audit log, whole-organization listings), so a chat client
@@ -74,28 +80,38 @@ export interface Operation<I> {
    */
   readonly audience?: 'everyone';
   /** Approval routing read from the resolved input (e.g. per project), over the policy's rule for the operation. */
-  readonly route?: (deps: OperationDeps, input: I) => Promise<ApprovalRoute>;
+  readonly route?: (deps: OperationDeps, input: R) => Promise<ApprovalRoute>;
   /**
    * Turns names into ids (a project name into its id, an email into a user id) before the operation is
    * authorised, shown for approval or run, so an approver sees exactly what will change.
    */
-  readonly resolve?: (deps: OperationDeps, input: I, actor: Actor) => Promise<I>;
+  readonly resolve?: (deps: OperationDeps, input: I, actor: Actor) => Promise<R>;
   /**
    * Extra lines for an approval card, read live before the request is filed: for a change, the current value
    * and the new one (e.g. `Models added: o3`), so approvers see before and after.
    */
-  readonly preview?: (deps: OperationDeps, input: I) => Promise<string[]>;
-  /** What running it will change, in plain words, from resolved input. */
-  readonly describe: (input: I) => string;
-  readonly run: (deps: OperationDeps, input: I, actor: Actor) => Promise<Reply>;
+  readonly preview?: (deps: OperationDeps, input: R) => Promise<string[]>;
+  /** What running it will change, in plain words, from the resolved value. */
+  readonly describe: (input: R) => string;
+  readonly run: (deps: OperationDeps, input: R, actor: Actor) => Promise<Reply>;
 }
 
-/** Any operation, with its input type erased so operations can share one registry. */
-export type AnyOperation = Operation<unknown>;
+/** Any operation, with its input types erased so operations can share one registry. */
+export type AnyOperation = Operation<unknown, unknown>;
 
-/** Declares an operation with its input type inferred from the zod schema. */
-export function defineOperation<S extends z.ZodType>(operation: Operation<z.output<S>> & { input: S }): AnyOperation {
+/**
+ * Declares an operation with its input type inferred from the zod schema, and the type `resolve` gives from the
+ * `resolved` schema (the input's own type when there is none).
+ */
+export function defineOperation<S extends z.ZodType, RS extends z.ZodType = S>(
+  operation: Operation<z.output<S>, z.output<RS>> & { input: S; resolved?: RS },
+): AnyOperation {
   return operation as unknown as AnyOperation;
+}
+
+/** The schema a stored resolved value is checked with: `resolved` when the operation looks things up, else `input`. */
+export function storedSchemaOf(operation: AnyOperation): z.ZodType {
+  return operation.resolved ?? operation.input;
 }
 
 /** The usage line, e.g. `/openai invite <email> [reader|owner] [--project <project>:<role>]…`. */

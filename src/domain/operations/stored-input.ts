@@ -1,5 +1,5 @@
 import { AppError } from '../../errors.js';
-import type { AnyOperation } from './operation.js';
+import { type AnyOperation, storedSchemaOf } from './operation.js';
 
 /** A stored request's input that the operation, as it is defined now, no longer accepts; it is never run. */
 export class StoredInputError extends AppError {
@@ -12,12 +12,15 @@ export class StoredInputError extends AppError {
   }
 }
 
-/** The stored input parsed with the operation's schema as it is now, or undefined when it does not parse. */
+/**
+ * The stored (resolved) value parsed with the operation's schema as it is now (`resolved`, or `input` for an
+ * operation that looks nothing up), or the first problem when it does not parse.
+ */
 export function parseStored(
   operation: AnyOperation,
   input: unknown,
 ): { ok: true; input: unknown } | { ok: false; problem: string } {
-  const parsed = operation.input.safeParse(input);
+  const parsed = storedSchemaOf(operation).safeParse(input);
   if (parsed.success) return { ok: true, input: parsed.data };
   const issue = parsed.error.issues[0];
   const field = issue?.path.join('.');
