@@ -81,6 +81,7 @@ const SAMPLES: Record<string, Record<string, unknown>> = {
 const LOOKED_UP: Record<string, unknown> = {
   projectId: 'proj_1',
   projectName: 'Research',
+  current: 'organization_default',
 };
 
 /** A resolved value: the validated sample input with each looked-up field filled as `resolve` fills it. */
@@ -126,8 +127,6 @@ const MIXED_INPUT = new Set<string>([
   'projects.remove-group',
   'projects.rename',
   'rate-limits.set',
-  'retention.set',
-  'retention.show',
   'roles.assign',
   'roles.create',
   'roles.delete',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { UsageError } from '../../errors.js';
 import { ORG_RETENTION_TYPES, PROJECT_RETENTION_TYPES, type RetentionType } from '../admin-api/settings.js';
 import { defineOperation } from './operation.js';
-import { projectFlag, resolveScope, scopeFields, scopeLabel } from './scope.js';
+import { projectFlag, resolveScope, scopeLabel, scopeResolvedFields, scopeTypedFields } from './scope.js';
 
 /** Each value in plain words. ZDR and Modified Abuse Monitoring need OpenAI's prior approval. */
 const MEANING: Record<RetentionType, string> = {
@@ -37,12 +37,13 @@ export const retentionShow = defineOperation({
   words: ['retention', 'show'],
   summary: 'Show the data retention setting of the organization or of a project',
   args: [projectFlag],
-  input: z.object(scopeFields),
+  input: z.object(scopeTypedFields),
+  resolved: z.object({ ...scopeTypedFields, ...scopeResolvedFields }),
   risk: 'read',
   resolve: (deps, input) => resolveScope(deps, input),
   describe: (input) => `Show the data retention of ${scopeLabel(input)}`,
   async run(deps, input) {
-    const { data, requestId } = await deps.admin.dataRetention.retrieve(input.projectId ?? null);
+    const { data, requestId } = await deps.admin.dataRetention.retrieve(input.projectId);
     const notes = [retentionText(data.type)];
     if (data.type === 'organization_default') {
       const org = await deps.admin.dataRetention.retrieve(null);
@@ -55,6 +56,22 @@ export const retentionShow = defineOperation({
     };
   },
 });
+
+const setTyped = z.object({ type: z.string().min(1).transform(normalise), ...scopeTypedFields });
+
+/** The organization and projects take different retention types. */
+function allowedHere(input: { type: string; project?: string | undefined }, ctx: z.RefinementCtx): void {
+  const allowed: readonly string[] = input.project === undefined ? ORG_RETENTION_TYPES : PROJECT_RETENTION_TYPES;
+  if (allowed.includes(input.type)) return;
+  const forProjects = (PROJECT_RETENTION_TYPES as readonly string[]).includes(input.type);
+  ctx.addIssue({
+    code: 'custom',
+    path: ['type'],
+    message: forProjects
+      ? `"${input.type}" exists only for projects (add --project); the organization takes: ${ORG_RETENTION_TYPES.join(', ')}.`
+      : `"${input.type}" is not a data retention type; use one of: ${allowed.join(', ')}.`,
+  });
+}
 
 export const retentionSet = defineOperation({
   name: 'retention.set',
@@ -70,24 +87,12 @@ export const retentionSet = defineOperation({
     },
     projectFlag,
   ],
-  input: z
-    .object({ type: z.string().min(1).transform(normalise), ...scopeFields, current: z.string().nullish() })
-    .superRefine((input, ctx) => {
-      const allowed: readonly string[] = input.project === undefined ? ORG_RETENTION_TYPES : PROJECT_RETENTION_TYPES;
-      if (allowed.includes(input.type)) return;
-      const forProjects = (PROJECT_RETENTION_TYPES as readonly string[]).includes(input.type);
-      ctx.addIssue({
-        code: 'custom',
-        path: ['type'],
-        message: forProjects
-          ? `"${input.type}" exists only for projects (add --project); the organization takes: ${ORG_RETENTION_TYPES.join(', ')}.`
-          : `"${input.type}" is not a data retention type; use one of: ${allowed.join(', ')}.`,
-      });
-    }),
+  input: setTyped.superRefine(allowedHere),
+  resolved: setTyped.extend({ ...scopeResolvedFields, current: z.string() }).superRefine(allowedHere),
   risk: 'destructive',
   async resolve(deps, input) {
     const scoped = await resolveScope(deps, input, { active: true });
-    const { data } = await deps.admin.dataRetention.retrieve(scoped.projectId ?? null);
+    const { data } = await deps.admin.dataRetention.retrieve(scoped.projectId);
     if (data.type === input.type) {
       throw new UsageError(`The data retention of ${scopeLabel(scoped)} is already ${input.type}; nothing to change.`);
     }
@@ -95,15 +100,12 @@ export const retentionSet = defineOperation({
   },
   describe: (input) => `Set the data retention of ${scopeLabel(input)} to ${input.type}`,
   preview: async (_deps, input) => [
-    `Now: ${retentionText(input.current ?? 'unknown')}`,
+    `Now: ${retentionText(input.current)}`,
     `After: ${retentionText(input.type)}`,
     'Zero Data Retention and Modified Abuse Monitoring need OpenAI’s prior approval; without it OpenAI refuses the change.',
   ],
   async run(deps, input) {
-    const { data, requestId } = await deps.admin.dataRetention.update(
-      input.projectId ?? null,
-      input.type as RetentionType,
-    );
+    const { data, requestId } = await deps.admin.dataRetention.update(input.projectId, input.type as RetentionType);
     return {
       title: `Data retention of ${scopeLabel(input)} is now ${data.type}.`,
       notes: [retentionText(data.type)],

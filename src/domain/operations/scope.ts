@@ -25,17 +25,35 @@ export const projectFlag: ArgSpec = {
   input: 'project',
 };
 
-/** Input fields of a project-or-organization setting; `projectId` and `projectName` are filled by `resolveScope`. */
-export const scopeFields = {
+/** What is typed for a project-or-organization setting: `--project`, or nothing for the organization. */
+export const scopeTypedFields = {
   project: z.string().min(1).optional(),
+};
+
+/** Typed and looked-up fields in one input, for operations that do not yet keep them apart. */
+export const scopeFields = {
+  ...scopeTypedFields,
   projectId: z.string().nullish(),
   projectName: z.string().nullish(),
+};
+
+/**
+ * What `resolveScope` looks up: the project's id and name, both null for the organization. Nullable rather than
+ * optional, so a resolved value always says which it is.
+ */
+export const scopeResolvedFields = {
+  projectId: z.string().nullable(),
+  projectName: z.string().nullable(),
 };
 
 interface ScopeInput {
   project?: string | undefined;
   projectId?: string | null | undefined;
-  projectName?: string | null | undefined;
+}
+
+interface ScopeResolved {
+  projectId: string | null;
+  projectName: string | null;
 }
 
 /**
@@ -46,7 +64,7 @@ export async function resolveScope<I extends ScopeInput>(
   deps: OperationDeps,
   input: I,
   options: { active?: boolean } = {},
-): Promise<I> {
+): Promise<I & ScopeResolved> {
   if (input.project === undefined) return { ...input, projectId: null, projectName: null };
   const ref = input.projectId ?? input.project;
   const project = options.active ? await resolveActiveProject(deps, ref) : await resolveProject(deps.admin, ref);
@@ -54,7 +72,7 @@ export async function resolveScope<I extends ScopeInput>(
 }
 
 /** `the organization` or `project Name (proj_…)`, for replies and approval cards. */
-export function scopeLabel(input: ScopeInput): string {
+export function scopeLabel(input: { projectId?: string | null; projectName?: string | null }): string {
   if (!input.projectId) return 'the organization';
   return input.projectName ? `project ${input.projectName} (${input.projectId})` : `project ${input.projectId}`;
 }
