@@ -81,15 +81,22 @@ const SAMPLES: Record<string, Record<string, unknown>> = {
 const LOOKED_UP: Record<string, unknown> = {
   projectId: 'proj_1',
   projectName: 'Research',
-  current: 'organization_default',
+};
+
+/** Looked-up values whose kind depends on the operation. */
+const LOOKED_UP_FOR: Record<string, Record<string, unknown>> = {
+  'retention.set': { current: 'organization_default' },
+  'spend-limit.set': { current: null },
+  'spend-limit.remove': { current: 50000 },
 };
 
 /** A resolved value: the validated sample input with each looked-up field filled as `resolve` fills it. */
 function sampleResolved(operation: AnyOperation, typed: unknown): Record<string, unknown> {
   const value: Record<string, unknown> = { ...(typed as Record<string, unknown>) };
   const typedKeys = Object.keys(shapeOf(operation));
+  const lookedUp = { ...LOOKED_UP, ...LOOKED_UP_FOR[operation.name] };
   for (const key of Object.keys(shapeOf(operation, operation.resolved))) {
-    if (!typedKeys.includes(key) && key in LOOKED_UP) value[key] = LOOKED_UP[key];
+    if (!typedKeys.includes(key) && key in lookedUp) value[key] = lookedUp[key];
   }
   return value;
 }
@@ -145,9 +152,6 @@ const MIXED_INPUT = new Set<string>([
   'spend-alerts.delete',
   'spend-alerts.list',
   'spend-alerts.update',
-  'spend-limit.remove',
-  'spend-limit.set',
-  'spend-limit.show',
   'spend.digest',
   'tools.set',
   'usage.report',
