@@ -88,6 +88,8 @@ const LOOKED_UP_FOR: Record<string, Record<string, unknown>> = {
   'retention.set': { current: 'organization_default' },
   'spend-limit.set': { current: null },
   'spend-limit.remove': { current: 50000 },
+  'spend-alerts.update': { before: { cents: 50000, emails: ['ops@example.com'], prefix: null } },
+  'spend-alerts.delete': { cents: 50000, emails: ['ops@example.com'] },
 };
 
 /** A resolved value: the validated sample input with each looked-up field filled as `resolve` fills it. */
@@ -148,10 +150,6 @@ const MIXED_INPUT = new Set<string>([
   'service-accounts.delete',
   'service-accounts.list',
   'service-accounts.rename',
-  'spend-alerts.create',
-  'spend-alerts.delete',
-  'spend-alerts.list',
-  'spend-alerts.update',
   'spend.digest',
   'tools.set',
   'usage.report',

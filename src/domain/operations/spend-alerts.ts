@@ -3,7 +3,15 @@ import type { SpendAlert, SpendAlertParams } from '../admin-api/settings.js';
 import { formatCents } from '../money.js';
 import type { ReplyItem } from '../reply.js';
 import { type ArgSpec, defineOperation } from './operation.js';
-import { dollarsAsCents, emailAddress, projectFlag, resolveScope, scopeFields, scopeLabel } from './scope.js';
+import {
+  dollarsAsCents,
+  emailAddress,
+  projectFlag,
+  resolveScope,
+  scopeLabel,
+  scopeResolvedFields,
+  scopeTypedFields,
+} from './scope.js';
 
 const amountArg: ArgSpec = {
   name: 'amount',
@@ -54,13 +62,14 @@ export const spendAlertsList = defineOperation({
   words: ['spend-alerts', 'list'],
   summary: 'List the spend alerts of the organization or of a project',
   args: [projectFlag],
-  input: z.object(scopeFields),
+  input: z.object(scopeTypedFields),
+  resolved: z.object({ ...scopeTypedFields, ...scopeResolvedFields }),
   risk: 'read',
   resolve: (deps, input) => resolveScope(deps, input),
   describe: (input) => `List spend alerts of ${scopeLabel(input)}`,
   async run(deps, input) {
     const items: ReplyItem[] = [];
-    for await (const alert of deps.admin.spendAlerts.list(input.projectId ?? null)) {
+    for await (const alert of deps.admin.spendAlerts.list(input.projectId)) {
       items.push({
         title: `${formatCents(alert.threshold_amount)} ${per(alert.interval)}`,
         id: alert.id,
@@ -75,19 +84,27 @@ export const spendAlertsList = defineOperation({
   },
 });
 
+const createTyped = z.object({
+  amount: dollarsAsCents(0),
+  email: recipients,
+  subject_prefix: subjectPrefix,
+  ...scopeTypedFields,
+});
+
 export const spendAlertsCreate = defineOperation({
   name: 'spend-alerts.create',
   words: ['spend-alerts', 'create'],
   summary: 'Email people when monthly spend passes an amount (organization, or a project with --project)',
   args: [amountArg, emailArg, projectFlag, prefixArg],
-  input: z.object({ amount: dollarsAsCents(0), email: recipients, subject_prefix: subjectPrefix, ...scopeFields }),
+  input: createTyped,
+  resolved: createTyped.extend(scopeResolvedFields),
   risk: 'write',
   resolve: (deps, input) => resolveScope(deps, input, { active: true }),
   describe: (input) =>
     `Create a spend alert for ${scopeLabel(input)} at ${formatCents(input.amount)} a month, emailing ${input.email.join(', ')}`,
   async run(deps, input) {
     const { data, requestId } = await deps.admin.spendAlerts.create(
-      input.projectId ?? null,
+      input.projectId,
       body(input.amount, input.email, input.subject_prefix),
     );
     return {
@@ -98,24 +115,29 @@ export const spendAlertsCreate = defineOperation({
   },
 });
 
+const updateTyped = z.object({
+  alert: z.string().min(1),
+  amount: dollarsAsCents(0),
+  email: recipients,
+  subject_prefix: subjectPrefix,
+  ...scopeTypedFields,
+});
+
 export const spendAlertsUpdate = defineOperation({
   name: 'spend-alerts.update',
   words: ['spend-alerts', 'update'],
   summary: 'Replace the amount and recipients of a spend alert (the subject prefix is kept unless given)',
   args: [alertArg, amountArg, emailArg, projectFlag, prefixArg],
-  input: z.object({
-    alert: z.string().min(1),
-    amount: dollarsAsCents(0),
-    email: recipients,
-    subject_prefix: subjectPrefix,
-    ...scopeFields,
+  input: updateTyped,
+  resolved: updateTyped.extend({
+    ...scopeResolvedFields,
     /** The alert as it was when the command was given. */
-    before: z.object({ cents: z.number(), emails: z.array(z.string()), prefix: z.string().nullish() }).optional(),
+    before: z.object({ cents: z.number(), emails: z.array(z.string()), prefix: z.string().nullable() }),
   }),
   risk: 'write',
   async resolve(deps, input) {
     const scoped = await resolveScope(deps, input, { active: true });
-    const { data } = await deps.admin.spendAlerts.retrieve(scoped.projectId ?? null, input.alert);
+    const { data } = await deps.admin.spendAlerts.retrieve(scoped.projectId, input.alert);
     const prefix = data.notification_channel.subject_prefix ?? null;
     return {
       ...scoped,
@@ -125,11 +147,11 @@ export const spendAlertsUpdate = defineOperation({
   },
   describe: (input) =>
     `Change spend alert ${input.alert} of ${scopeLabel(input)} ` +
-    (input.before ? `from ${formatCents(input.before.cents)} (${input.before.emails.join(', ')}) ` : '') +
+    `from ${formatCents(input.before.cents)} (${input.before.emails.join(', ')}) ` +
     `to ${formatCents(input.amount)} a month, emailing ${input.email.join(', ')}`,
   async run(deps, input) {
     const { data, requestId } = await deps.admin.spendAlerts.update(
-      input.projectId ?? null,
+      input.projectId,
       input.alert,
       body(input.amount, input.email, input.subject_prefix),
     );
@@ -146,27 +168,29 @@ export const spendAlertsDelete = defineOperation({
   words: ['spend-alerts', 'delete'],
   summary: 'Delete a spend alert (nobody is emailed at that amount any more)',
   args: [alertArg, projectFlag],
-  input: z.object({
+  input: z.object({ alert: z.string().min(1), ...scopeTypedFields }),
+  /** `cents` and `emails`: the alert about to be deleted. */
+  resolved: z.object({
     alert: z.string().min(1),
-    ...scopeFields,
-    cents: z.number().optional(),
-    emails: z.array(z.string()).optional(),
+    ...scopeTypedFields,
+    ...scopeResolvedFields,
+    cents: z.number(),
+    emails: z.array(z.string()),
   }),
   risk: 'destructive',
   async resolve(deps, input) {
     const scoped = await resolveScope(deps, input, { active: true });
-    const { data } = await deps.admin.spendAlerts.retrieve(scoped.projectId ?? null, input.alert);
+    const { data } = await deps.admin.spendAlerts.retrieve(scoped.projectId, input.alert);
     return { ...scoped, cents: data.threshold_amount, emails: data.notification_channel.recipients };
   },
   describe: (input) =>
-    `Delete spend alert ${input.alert} of ${scopeLabel(input)}` +
-    (input.cents === undefined ? '' : ` (${formatCents(input.cents)} a month)`),
+    `Delete spend alert ${input.alert} of ${scopeLabel(input)}` + ` (${formatCents(input.cents)} a month)`,
   preview: async (_deps, input) => [
-    `Now: ${input.emails?.join(', ') || 'nobody'} emailed when monthly spend passes ${formatCents(input.cents ?? 0)}; after: no alert at that amount.`,
+    `Now: ${input.emails.join(', ') || 'nobody'} emailed when monthly spend passes ${formatCents(input.cents)}; after: no alert at that amount.`,
     'Deleting an alert is silent: nobody is told when spend passes that amount.',
   ],
   async run(deps, input) {
-    const { requestId } = await deps.admin.spendAlerts.delete(input.projectId ?? null, input.alert);
+    const { requestId } = await deps.admin.spendAlerts.delete(input.projectId, input.alert);
     return { title: `Deleted spend alert ${input.alert} of ${scopeLabel(input)}.`, requestId };
   },
 });
