@@ -81,6 +81,11 @@ const SAMPLES: Record<string, Record<string, unknown>> = {
 const LOOKED_UP: Record<string, unknown> = {
   projectId: 'proj_1',
   projectName: 'Research',
+  certificateId: 'cert_1',
+  certificateName: 'Payments',
+  certificateIds: ['cert_1'],
+  certificateLabels: ['Payments (cert_1)'],
+  unchanged: [],
 };
 
 /** Looked-up values whose kind depends on the operation. */
@@ -111,12 +116,6 @@ const MIXED_INPUT = new Set<string>([
   'api-keys.list',
   'api-keys.show',
   'audit.list',
-  'certificates.activate',
-  'certificates.deactivate',
-  'certificates.delete',
-  'certificates.list',
-  'certificates.rename',
-  'certificates.show',
   'costs.report',
   'digest.subscribe',
   'groups.add',

@@ -4,24 +4,29 @@ import { MAX_CERTIFICATES_PER_TOGGLE } from '../admin-api/certificates.js';
 import type { OperationDeps } from '../ports.js';
 import { certificateArg, certificateLabel, findCertificate, listCertificates } from './certificate-refs.js';
 import { defineOperation } from './operation.js';
-import { projectFlag, resolveScope, scopeFields, scopeLabel } from './scope.js';
+import { projectFlag, resolveScope, scopeLabel, scopeResolvedFields, scopeTypedFields } from './scope.js';
 
 type Direction = 'activate' | 'deactivate';
 
 const input = z.object({
   certificate: z.array(z.string().trim().min(1)).min(1, 'Name at least one certificate.'),
-  ...scopeFields,
-  /** Filled by `resolve`: the certificates that change, and those already in the wanted state. */
-  certificateIds: z.array(z.string()).optional(),
-  certificateLabels: z.array(z.string()).optional(),
-  unchanged: z.array(z.string()).optional(),
+  ...scopeTypedFields,
 });
 type ToggleInput = z.output<typeof input>;
+
+/** Looked up by `resolve`: the certificates that change, and those already in the wanted state. */
+const resolved = input.extend({
+  ...scopeResolvedFields,
+  certificateIds: z.array(z.string()),
+  certificateLabels: z.array(z.string()),
+  unchanged: z.array(z.string()),
+});
+type ToggleResolved = z.output<typeof resolved>;
 
 const state = (direction: Direction) => (direction === 'activate' ? 'active' : 'inactive');
 
 /** Names to ids among the organization's certificates; the state read where the change happens. */
-async function resolveToggle(deps: OperationDeps, raw: ToggleInput, direction: Direction): Promise<ToggleInput> {
+async function resolveToggle(deps: OperationDeps, raw: ToggleInput, direction: Direction): Promise<ToggleResolved> {
   const scoped = await resolveScope(deps, raw, { active: true });
   const all = await listCertificates(deps, null);
   const named = [...new Map(raw.certificate.map((ref) => findCertificate(all, ref)).map((c) => [c.id, c])).values()];
@@ -30,7 +35,7 @@ async function resolveToggle(deps: OperationDeps, raw: ToggleInput, direction: D
       `OpenAI takes at most ${MAX_CERTIFICATES_PER_TOGGLE} certificates at once; ${named.length} were named.`,
     );
   }
-  const scope = scoped.projectId ?? null;
+  const scope = scoped.projectId;
   const here = scope === null ? all : await listCertificates(deps, scope);
   const activeHere = new Set(here.filter((c) => c.active).map((c) => c.id));
   const changing = named.filter((c) => activeHere.has(c.id) !== (direction === 'activate'));
@@ -60,25 +65,26 @@ function toggleOperation(direction: Direction) {
         : 'Deactivate certificates for the organization or for one project (clients presenting them may be refused)',
     args: [{ ...certificateArg, repeatable: true }, projectFlag],
     input,
+    resolved,
     risk: direction === 'activate' ? 'write' : 'destructive',
     resolve: (deps, raw) => resolveToggle(deps, raw, direction),
     describe: (resolved) =>
-      `${verb} certificate${(resolved.certificateLabels ?? resolved.certificate).length === 1 ? '' : 's'} ` +
-      `${(resolved.certificateLabels ?? resolved.certificate).join(', ')} for ${scopeLabel(resolved)}`,
+      `${verb} certificate${resolved.certificateLabels.length === 1 ? '' : 's'} ` +
+      `${resolved.certificateLabels.join(', ')} for ${scopeLabel(resolved)}`,
     ...(direction === 'deactivate'
       ? {
-          preview: async (_deps: OperationDeps, resolved: ToggleInput) => [
-            `Clients that present ${resolved.certificateIds?.length === 1 ? 'it' : 'them'} may be refused by OpenAI ` +
+          preview: async (_deps: OperationDeps, resolved: ToggleResolved) => [
+            `Clients that present ${resolved.certificateIds.length === 1 ? 'it' : 'them'} may be refused by OpenAI ` +
               `for ${scopeLabel(resolved)} once this runs; activating again undoes it.`,
           ],
         }
       : {}),
     async run(deps, resolved) {
-      const ids = resolved.certificateIds ?? resolved.certificate;
+      const ids = resolved.certificateIds;
       const call = direction === 'activate' ? deps.admin.certificates.activate : deps.admin.certificates.deactivate;
-      const { requestId } = await call(resolved.projectId ?? null, ids);
-      const labels = resolved.certificateLabels ?? ids;
-      const unchanged = resolved.unchanged ?? [];
+      const { requestId } = await call(resolved.projectId, ids);
+      const labels = resolved.certificateLabels;
+      const unchanged = resolved.unchanged;
       return {
         title: `${done} ${labels.join(', ')} for ${scopeLabel(resolved)}.`,
         notes: unchanged.length > 0 ? [`Already ${state(direction)} there: ${unchanged.join(', ')}.`] : [],

@@ -10,13 +10,18 @@ import {
   validityText,
 } from './certificate-refs.js';
 import { defineOperation } from './operation.js';
-import { projectFlag, resolveScope, scopeFields, scopeLabel } from './scope.js';
+import { projectFlag, resolveScope, scopeLabel, scopeResolvedFields, scopeTypedFields } from './scope.js';
 
-/** Filled by `resolve`: the id for the call, the name for cards and replies. */
-const resolvedCertificate = {
+/** A certificate as typed: its id or its name. */
+const typedCertificate = {
   certificate: z.string().trim().min(1, 'Name a certificate by its id (cert_…) or name.'),
-  certificateId: z.string().optional(),
-  certificateName: z.string().nullish(),
+};
+
+/** Looked up by `resolve`: the id for the call, the name for cards and replies. */
+const resolvedCertificate = {
+  ...typedCertificate,
+  certificateId: z.string(),
+  certificateName: z.string().nullable(),
 };
 
 const certificateName = z
@@ -25,20 +30,21 @@ const certificateName = z
   .min(1, 'A certificate needs a name.')
   .max(100, 'Certificate names are at most 100 characters.');
 
-const label = (input: { certificate: string; certificateId?: string | undefined; certificateName?: string | null }) =>
-  certificateLabel({ id: input.certificateId ?? input.certificate, name: input.certificateName });
+const label = (input: { certificateId: string; certificateName: string | null }) =>
+  certificateLabel({ id: input.certificateId, name: input.certificateName });
 
 export const certificatesList = defineOperation({
   name: 'certificates.list',
   words: ['certificates', 'list'],
   summary: 'List the certificates for mutual TLS, active or not for the organization (or for a project)',
   args: [projectFlag],
-  input: z.object(scopeFields),
+  input: z.object(scopeTypedFields),
+  resolved: z.object({ ...scopeTypedFields, ...scopeResolvedFields }),
   risk: 'read',
   resolve: (deps, input) => resolveScope(deps, input),
   describe: (input) => `List the certificates of ${scopeLabel(input)}`,
   async run(deps, input) {
-    const scope = input.projectId ?? null;
+    const scope = input.projectId;
     const where = scope ? 'in this project' : 'for the organization';
     const items: ReplyItem[] = (await listCertificates(deps, scope)).map((certificate) => ({
       title: certificate.name ?? certificate.id,
@@ -63,7 +69,7 @@ export const certificatesShow = defineOperation({
   words: ['certificates', 'show'],
   summary: 'Show one certificate: its validity and whether it is active for the organization',
   args: [certificateArg],
-  input: z.object(resolvedCertificate),
+  input: z.object(typedCertificate),
   risk: 'read',
   describe: (input) => `Show certificate ${input.certificate}`,
   async run(deps, input) {
@@ -89,11 +95,12 @@ export const certificatesRename = defineOperation({
   words: ['certificates', 'rename'],
   summary: 'Rename a certificate (quote names with spaces)',
   args: [certificateArg, { name: 'new_name', kind: 'positional', placeholder: '<new name>' }],
-  input: z.object({ ...resolvedCertificate, new_name: certificateName }),
+  input: z.object({ ...typedCertificate, new_name: certificateName }),
+  resolved: z.object({ ...resolvedCertificate, new_name: certificateName }),
   risk: 'write',
   async resolve(deps, input) {
     const all = await listCertificates(deps, null);
-    const found = findCertificate(all, input.certificateId ?? input.certificate);
+    const found = findCertificate(all, input.certificate);
     if (found.name === input.new_name) {
       throw new UsageError(`Certificate ${certificateLabel(found)} already has that name; nothing to change.`);
     }
@@ -102,10 +109,7 @@ export const certificatesRename = defineOperation({
   },
   describe: (input) => `Rename certificate ${label(input)} to "${input.new_name}"`,
   async run(deps, input) {
-    const { data, requestId } = await deps.admin.certificates.rename(
-      input.certificateId ?? input.certificate,
-      input.new_name,
-    );
+    const { data, requestId } = await deps.admin.certificates.rename(input.certificateId, input.new_name);
     return { title: `Renamed certificate ${label(input)} to "${data.name ?? input.new_name}".`, requestId };
   },
 });
@@ -115,10 +119,11 @@ export const certificatesDelete = defineOperation({
   words: ['certificates', 'delete'],
   summary: 'Delete a certificate that is no longer active anywhere',
   args: [certificateArg],
-  input: z.object(resolvedCertificate),
+  input: z.object(typedCertificate),
+  resolved: z.object(resolvedCertificate),
   risk: 'destructive',
   async resolve(deps, input) {
-    const found = findCertificate(await listCertificates(deps, null), input.certificateId ?? input.certificate);
+    const found = findCertificate(await listCertificates(deps, null), input.certificate);
     if (found.active) {
       throw new UsageError(
         `Certificate ${certificateLabel(found)} is active for the organization. Deactivate it first ` +
@@ -133,7 +138,7 @@ export const certificatesDelete = defineOperation({
     'This cannot be undone: uploaded again, it gets a new id.',
   ],
   async run(deps, input) {
-    const { requestId } = await deps.admin.certificates.delete(input.certificateId ?? input.certificate);
+    const { requestId } = await deps.admin.certificates.delete(input.certificateId);
     return { title: `Deleted certificate ${label(input)}.`, requestId };
   },
 });
