@@ -86,6 +86,9 @@ const LOOKED_UP: Record<string, unknown> = {
   certificateIds: ['cert_1'],
   certificateLabels: ['Payments (cert_1)'],
   unchanged: [],
+  keyName: 'ci',
+  owner: 'ada@example.com',
+  lastUsed: 'never used',
 };
 
 /** Looked-up values whose kind depends on the operation. */
@@ -112,9 +115,6 @@ function sampleResolved(operation: AnyOperation, typed: unknown): Record<string,
 const MIXED_INPUT = new Set<string>([
   'access.request',
   'admin-keys.delete',
-  'api-keys.delete',
-  'api-keys.list',
-  'api-keys.show',
   'audit.list',
   'costs.report',
   'digest.subscribe',

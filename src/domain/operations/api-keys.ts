@@ -5,24 +5,15 @@ import { formatDate, type ReplyItem } from '../reply.js';
 import { resolveProject } from '../resolve.js';
 import { defineOperation } from './operation.js';
 import { keyOwnerText, lastUsedText } from './project-credentials.js';
-import { projectArg } from './scope.js';
+import { projectArg, projectResolvedFields } from './scope.js';
 
-const projectFields = {
-  project: z.string().min(1),
-  projectId: z.string().optional(),
-  projectName: z.string().nullish(),
-};
+const projectFields = { project: z.string().min(1) };
+const resolvedProjectFields = { ...projectFields, ...projectResolvedFields };
 const keyArg = { name: 'key', kind: 'positional', placeholder: '<key_id>' } as const;
 const keyId = z.string().min(1);
 
-interface ProjectInput {
-  project: string;
-  projectId?: string | undefined;
-  projectName?: string | null | undefined;
-}
-
-const withProject = async <I extends ProjectInput>(admin: AdminApi, input: I) => {
-  const project = await resolveProject(admin, input.projectId ?? input.project);
+const withProject = async <I extends { project: string }>(admin: AdminApi, input: I) => {
+  const project = await resolveProject(admin, input.project);
   return { ...input, projectId: project.id, projectName: project.name ?? null };
 };
 
@@ -32,12 +23,13 @@ export const apiKeysList = defineOperation({
   summary: 'List the API keys of a project with their owner and last use',
   args: [projectArg],
   input: z.object(projectFields),
+  resolved: z.object(resolvedProjectFields),
   risk: 'read',
   resolve: (deps, input) => withProject(deps.admin, input),
   describe: (input) => `List the API keys of project ${input.projectName ?? input.project}`,
   async run(deps, input) {
     const items: ReplyItem[] = [];
-    for await (const key of deps.admin.projectApiKeys.list(input.projectId ?? input.project, {
+    for await (const key of deps.admin.projectApiKeys.list(input.projectId, {
       ownerProjectAccess: 'any',
     })) {
       items.push({
@@ -65,16 +57,17 @@ export const apiKeysShow = defineOperation({
   summary: 'Show one API key of a project',
   args: [projectArg, keyArg],
   input: z.object({ ...projectFields, key: keyId }),
+  resolved: z.object({ ...resolvedProjectFields, key: keyId }),
   risk: 'read',
   resolve: (deps, input) => withProject(deps.admin, input),
   describe: (input) => `Show API key ${input.key} of project ${input.projectName ?? input.project}`,
   async run(deps, input) {
-    const { data: key } = await deps.admin.projectApiKeys.retrieve(input.projectId ?? input.project, input.key);
+    const { data: key } = await deps.admin.projectApiKeys.retrieve(input.projectId, input.key);
     return {
       title: key.name ?? key.id,
       notes: [
         `Key id: ${key.id}`,
-        `Project: ${input.projectName ?? input.project} (${input.projectId ?? input.project})`,
+        `Project: ${input.projectName ?? input.project} (${input.projectId})`,
         `Owner: ${keyOwnerText(key)}`,
         `Value: ${key.redacted_value ?? 'redacted'}`,
         `Created: ${formatDate(key.created_at)}`,
@@ -90,12 +83,14 @@ export const apiKeysDelete = defineOperation({
   words: ['api-keys', 'delete'],
   summary: "Delete a user's API key in a project (service-account keys go with their service account)",
   args: [projectArg, keyArg],
-  input: z.object({
-    ...projectFields,
+  input: z.object({ ...projectFields, key: keyId }),
+  /** The key about to be deleted: its name, its owner and when it was last used. */
+  resolved: z.object({
+    ...resolvedProjectFields,
     key: keyId,
-    keyName: z.string().nullish(),
-    owner: z.string().nullish(),
-    lastUsed: z.string().nullish(),
+    keyName: z.string().nullable(),
+    owner: z.string(),
+    lastUsed: z.string(),
   }),
   risk: 'destructive',
   async resolve(deps, input) {
@@ -118,13 +113,13 @@ export const apiKeysDelete = defineOperation({
     };
   },
   describe: (input) =>
-    `Delete API key ${input.keyName ? `"${input.keyName}" ` : ''}(${input.key}) of ${input.owner ?? 'unknown owner'} in project ${input.projectName ?? input.project}`,
+    `Delete API key ${input.keyName ? `"${input.keyName}" ` : ''}(${input.key}) of ${input.owner} in project ${input.projectName ?? input.project}`,
   preview: async (_deps, input) => [
-    `Key now: active, ${input.lastUsed ?? 'last use unknown'}; after: deleted, and anything using it fails at once.`,
+    `Key now: active, ${input.lastUsed}; after: deleted, and anything using it fails at once.`,
     'This cannot be undone: the owner must create a new key.',
   ],
   async run(deps, input) {
-    const { requestId } = await deps.admin.projectApiKeys.delete(input.projectId ?? input.project, input.key);
-    return { title: `Deleted API key ${input.key} of ${input.owner ?? 'its owner'}.`, requestId };
+    const { requestId } = await deps.admin.projectApiKeys.delete(input.projectId, input.key);
+    return { title: `Deleted API key ${input.key} of ${input.owner}.`, requestId };
   },
 });

@@ -46,6 +46,12 @@ export const scopeResolvedFields = {
   projectName: z.string().nullable(),
 };
 
+/** What resolving a `<project>` argument looks up: the project's id, and its name when it has one. */
+export const projectResolvedFields = {
+  projectId: z.string(),
+  projectName: z.string().nullable(),
+};
+
 interface ScopeInput {
   project?: string | undefined;
   projectId?: string | null | undefined;
