@@ -89,6 +89,8 @@ const LOOKED_UP: Record<string, unknown> = {
   keyName: 'ci',
   owner: 'ada@example.com',
   lastUsed: 'never used',
+  serviceAccountId: 'user-abc',
+  serviceAccountName: 'ci-bot',
 };
 
 /** Looked-up values whose kind depends on the operation. */
@@ -144,11 +146,6 @@ const MIXED_INPUT = new Set<string>([
   'roles.show',
   'roles.unassign',
   'roles.update',
-  'service-accounts.add-key',
-  'service-accounts.create',
-  'service-accounts.delete',
-  'service-accounts.list',
-  'service-accounts.rename',
   'spend.digest',
   'tools.set',
   'usage.report',

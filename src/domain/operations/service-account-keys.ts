@@ -3,7 +3,7 @@ import { UsageError } from '../../errors.js';
 import { deliveryNotes, vaultFor } from '../secrets/secret-vault.js';
 import { defineOperation } from './operation.js';
 import { resolveServiceAccount } from './project-credentials.js';
-import { projectArg, resolveActiveProject } from './scope.js';
+import { projectArg, projectResolvedFields, resolveActiveProject } from './scope.js';
 
 const accountArg = {
   name: 'service_account',
@@ -11,25 +11,28 @@ const accountArg = {
   placeholder: '<service_account_id|name>',
 } as const;
 
-/** Filled by `resolve`: ids for the call and names for replies. */
+/** A service account as typed: its project and its id or name. */
 const accountFields = {
   project: z.string().min(1),
   service_account: z.string().trim().min(1),
-  projectId: z.string().optional(),
-  projectName: z.string().nullish(),
-  serviceAccountId: z.string().optional(),
-  serviceAccountName: z.string().nullish(),
+};
+
+/** Looked up by `resolve`: ids for the call and names for replies. */
+const resolvedAccountFields = {
+  ...projectResolvedFields,
+  serviceAccountId: z.string(),
+  serviceAccountName: z.string().nullable(),
 };
 type AccountInput = z.output<z.ZodObject<typeof accountFields>>;
+type AccountResolved = AccountInput & z.output<z.ZodObject<typeof resolvedAccountFields>>;
 
-const accountLabel = (input: AccountInput) =>
-  `"${input.serviceAccountName ?? input.service_account}" (${input.serviceAccountId ?? input.service_account})`;
-const projectLabel = (input: AccountInput) =>
-  `project ${input.projectName ?? input.project} (${input.projectId ?? input.project})`;
+const accountLabel = (input: AccountResolved) =>
+  `"${input.serviceAccountName ?? input.service_account}" (${input.serviceAccountId})`;
+const projectLabel = (input: AccountResolved) => `project ${input.projectName ?? input.project} (${input.projectId})`;
 
 async function resolveAccount<I extends AccountInput>(deps: Parameters<typeof resolveActiveProject>[0], input: I) {
-  const project = await resolveActiveProject(deps, input.projectId ?? input.project);
-  const account = await resolveServiceAccount(deps, project.id, input.serviceAccountId ?? input.service_account);
+  const project = await resolveActiveProject(deps, input.project);
+  const account = await resolveServiceAccount(deps, project.id, input.service_account);
   return {
     ...input,
     projectId: project.id,
@@ -39,15 +42,18 @@ async function resolveAccount<I extends AccountInput>(deps: Parameters<typeof re
   };
 }
 
+const renameTyped = z.object({
+  ...accountFields,
+  new_name: z.string().trim().min(1, 'Give the new name.').max(200, 'That name is too long.'),
+});
+
 export const serviceAccountsRename = defineOperation({
   name: 'service-accounts.rename',
   words: ['service-accounts', 'rename'],
   summary: 'Rename a service account of a project (quote names with spaces)',
   args: [projectArg, accountArg, { name: 'new_name', kind: 'positional', placeholder: '<new name>' }],
-  input: z.object({
-    ...accountFields,
-    new_name: z.string().trim().min(1, 'Give the new name.').max(200, 'That name is too long.'),
-  }),
+  input: renameTyped,
+  resolved: renameTyped.extend(resolvedAccountFields),
   risk: 'write',
   async resolve(deps, input) {
     const found = await resolveAccount(deps, input);
@@ -58,16 +64,19 @@ export const serviceAccountsRename = defineOperation({
   },
   describe: (input) => `Rename service account ${accountLabel(input)} of ${projectLabel(input)} to "${input.new_name}"`,
   async run(deps, input) {
-    const { data, requestId } = await deps.admin.serviceAccounts.update(
-      input.projectId ?? input.project,
-      input.serviceAccountId ?? input.service_account,
-      { name: input.new_name },
-    );
+    const { data, requestId } = await deps.admin.serviceAccounts.update(input.projectId, input.serviceAccountId, {
+      name: input.new_name,
+    });
     return {
       title: `Renamed service account ${accountLabel(input)} to "${data.name ?? input.new_name}" in ${input.projectName ?? input.project}.`,
       requestId,
     };
   },
+});
+
+const addKeyTyped = z.object({
+  ...accountFields,
+  name: z.string().trim().min(1).max(200, 'That name is too long.').optional(),
 });
 
 export const serviceAccountsAddKey = defineOperation({
@@ -79,7 +88,8 @@ export const serviceAccountsAddKey = defineOperation({
     accountArg,
     { name: 'name', kind: 'flag', placeholder: '<key name>', optional: true, help: 'a name for the new key' },
   ],
-  input: z.object({ ...accountFields, name: z.string().trim().min(1).max(200, 'That name is too long.').optional() }),
+  input: addKeyTyped,
+  resolved: addKeyTyped.extend(resolvedAccountFields),
   risk: 'write',
   resolve: (deps, input) => resolveAccount(deps, input),
   describe: (input) =>
@@ -87,8 +97,8 @@ export const serviceAccountsAddKey = defineOperation({
   async run(deps, input, actor) {
     const vault = vaultFor(deps, actor);
     const { data, requestId } = await deps.admin.serviceAccounts.createKey(
-      input.projectId ?? input.project,
-      input.serviceAccountId ?? input.service_account,
+      input.projectId,
+      input.serviceAccountId,
       input.name ? { name: input.name } : {},
     );
     const receipt = await vault.deliver({

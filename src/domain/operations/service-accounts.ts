@@ -4,16 +4,13 @@ import { resolveProject } from '../resolve.js';
 import { deliveryNotes, vaultFor } from '../secrets/secret-vault.js';
 import { defineOperation } from './operation.js';
 import { keysOfServiceAccount, resolveServiceAccount } from './project-credentials.js';
-import { projectArg, resolveActiveProject } from './scope.js';
+import { projectArg, projectResolvedFields, resolveActiveProject } from './scope.js';
 
-const projectFields = {
-  project: z.string().min(1),
-  projectId: z.string().optional(),
-  projectName: z.string().nullish(),
-};
+const projectFields = { project: z.string().min(1) };
+const resolvedProjectFields = { ...projectFields, ...projectResolvedFields };
 
-const projectLabel = (input: { project: string; projectId?: string | undefined; projectName?: string | null }) =>
-  `project ${input.projectName ?? input.project} (${input.projectId ?? input.project})`;
+const projectLabel = (input: { project: string; projectId: string; projectName: string | null }) =>
+  `project ${input.projectName ?? input.project} (${input.projectId})`;
 
 export const serviceAccountsList = defineOperation({
   name: 'service-accounts.list',
@@ -21,15 +18,16 @@ export const serviceAccountsList = defineOperation({
   summary: 'List the service accounts of a project',
   args: [projectArg],
   input: z.object(projectFields),
+  resolved: z.object(resolvedProjectFields),
   risk: 'read',
   async resolve(deps, input) {
-    const project = await resolveProject(deps.admin, input.projectId ?? input.project);
+    const project = await resolveProject(deps.admin, input.project);
     return { ...input, projectId: project.id, projectName: project.name ?? null };
   },
   describe: (input) => `List the service accounts of ${projectLabel(input)}`,
   async run(deps, input) {
     const items: ReplyItem[] = [];
-    for await (const account of deps.admin.serviceAccounts.list(input.projectId ?? input.project)) {
+    for await (const account of deps.admin.serviceAccounts.list(input.projectId)) {
       items.push({
         title: account.name ?? account.id,
         id: account.id,
@@ -44,24 +42,27 @@ export const serviceAccountsList = defineOperation({
   },
 });
 
+const createTyped = z.object({
+  ...projectFields,
+  name: z.string().trim().min(1, 'Give the service account a name.').max(200, 'That name is too long.'),
+});
+
 export const serviceAccountsCreate = defineOperation({
   name: 'service-accounts.create',
   words: ['service-accounts', 'create'],
   summary: 'Create a service account in a project; its API key is shown once, privately, to you',
   args: [projectArg, { name: 'name', kind: 'positional', placeholder: '<name>' }],
-  input: z.object({
-    ...projectFields,
-    name: z.string().trim().min(1, 'Give the service account a name.').max(200, 'That name is too long.'),
-  }),
+  input: createTyped,
+  resolved: createTyped.extend(projectResolvedFields),
   risk: 'write',
   async resolve(deps, input) {
-    const project = await resolveActiveProject(deps, input.projectId ?? input.project);
+    const project = await resolveActiveProject(deps, input.project);
     return { ...input, projectId: project.id, projectName: project.name ?? null };
   },
   describe: (input) => `Create service account "${input.name}" with an API key in ${projectLabel(input)}`,
   async run(deps, input, actor) {
     const vault = vaultFor(deps, actor);
-    const projectId = input.projectId ?? input.project;
+    const projectId = input.projectId;
     const { data, requestId } = await deps.admin.serviceAccounts.create(projectId, { name: input.name });
     const name = data.name ?? input.name;
     const notes = [`Service account id: ${data.id}`, `Project role: ${data.role ?? 'unknown'}`];
@@ -87,16 +88,17 @@ export const serviceAccountsDelete = defineOperation({
   words: ['service-accounts', 'delete'],
   summary: 'Delete a service account of a project; its API keys stop working',
   args: [projectArg, { name: 'service_account', kind: 'positional', placeholder: '<service_account_id|name>' }],
-  input: z.object({
-    ...projectFields,
+  input: z.object({ ...projectFields, service_account: z.string().min(1) }),
+  resolved: z.object({
+    ...resolvedProjectFields,
     service_account: z.string().min(1),
-    serviceAccountId: z.string().optional(),
-    serviceAccountName: z.string().nullish(),
+    serviceAccountId: z.string(),
+    serviceAccountName: z.string().nullable(),
   }),
   risk: 'destructive',
   async resolve(deps, input) {
-    const project = await resolveActiveProject(deps, input.projectId ?? input.project);
-    const account = await resolveServiceAccount(deps, project.id, input.serviceAccountId ?? input.service_account);
+    const project = await resolveActiveProject(deps, input.project);
+    const account = await resolveServiceAccount(deps, project.id, input.service_account);
     return {
       ...input,
       projectId: project.id,
@@ -106,13 +108,9 @@ export const serviceAccountsDelete = defineOperation({
     };
   },
   describe: (input) =>
-    `Delete service account "${input.serviceAccountName ?? input.service_account}" (${input.serviceAccountId ?? input.service_account}) of ${projectLabel(input)}`,
+    `Delete service account "${input.serviceAccountName ?? input.service_account}" (${input.serviceAccountId}) of ${projectLabel(input)}`,
   async preview(deps, input) {
-    const keys = await keysOfServiceAccount(
-      deps,
-      input.projectId ?? input.project,
-      input.serviceAccountId ?? input.service_account,
-    );
+    const keys = await keysOfServiceAccount(deps, input.projectId, input.serviceAccountId);
     const listed = keys.map((k) => `${k.id} (${k.redacted_value ?? 'redacted'})`).join(', ');
     return [
       keys.length
@@ -122,10 +120,7 @@ export const serviceAccountsDelete = defineOperation({
     ];
   },
   async run(deps, input) {
-    const { requestId } = await deps.admin.serviceAccounts.delete(
-      input.projectId ?? input.project,
-      input.serviceAccountId ?? input.service_account,
-    );
+    const { requestId } = await deps.admin.serviceAccounts.delete(input.projectId, input.serviceAccountId);
     return {
       title: `Deleted service account "${input.serviceAccountName ?? input.service_account}" of ${input.projectName ?? input.project}; its API keys no longer work.`,
       requestId,
