@@ -3,7 +3,7 @@ import { UsageError } from '../../errors.js';
 import { HOSTED_TOOLS, type HostedTool, type HostedToolPermissions } from '../admin-api/certificates.js';
 import { resolveProject } from '../resolve.js';
 import { defineOperation } from './operation.js';
-import { projectArg, resolveActiveProject } from './scope.js';
+import { projectArg, projectResolvedFields, resolveActiveProject } from './scope.js';
 
 const toolName = (tool: HostedTool) => tool.replace(/_/g, ' ');
 
@@ -51,16 +51,11 @@ export const toolsSet = defineOperation({
     { name: 'tool', kind: 'positional', placeholder: HOSTED_TOOLS.join('|'), choices: HOSTED_TOOLS },
     { name: 'setting', kind: 'positional', placeholder: 'on|off', choices: ['on', 'off'] },
   ],
-  input: z.object({
-    project: z.string().min(1),
-    tool,
-    setting,
-    projectId: z.string().optional(),
-    projectName: z.string().nullish(),
-  }),
+  input: z.object({ project: z.string().min(1), tool, setting }),
+  resolved: z.object({ project: z.string().min(1), tool, setting, ...projectResolvedFields }),
   risk: 'destructive',
   async resolve(deps, input) {
-    const project = await resolveActiveProject(deps, input.projectId ?? input.project);
+    const project = await resolveActiveProject(deps, input.project);
     const { data } = await deps.admin.hostedTools.retrieve(project.id);
     if (data[input.tool]?.enabled === (input.setting === 'on')) {
       throw new UsageError(
@@ -70,7 +65,7 @@ export const toolsSet = defineOperation({
     return { ...input, projectId: project.id, projectName: project.name ?? null };
   },
   describe: (input) =>
-    `Turn ${toolName(input.tool)} ${input.setting} in project ${input.projectName ?? input.project} (${input.projectId ?? input.project})`,
+    `Turn ${toolName(input.tool)} ${input.setting} in project ${input.projectName ?? input.project} (${input.projectId})`,
   preview: async (_deps, input) => [
     `Now: ${input.setting === 'on' ? 'off' : 'on'}. After: ${input.setting}.`,
     input.setting === 'off'
@@ -78,7 +73,7 @@ export const toolsSet = defineOperation({
       : `The project's API keys may use ${toolName(input.tool)} once this runs.`,
   ],
   async run(deps, input) {
-    const { data, requestId } = await deps.admin.hostedTools.update(input.projectId ?? input.project, {
+    const { data, requestId } = await deps.admin.hostedTools.update(input.projectId, {
       [input.tool]: { enabled: input.setting === 'on' },
     });
     return {

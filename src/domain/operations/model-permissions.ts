@@ -3,7 +3,7 @@ import { UsageError } from '../../errors.js';
 import type { OperationDeps } from '../ports.js';
 import { resolveProject } from '../resolve.js';
 import { type AnyOperation, defineOperation } from './operation.js';
-import { projectArg, resolveActiveProject } from './scope.js';
+import { projectArg, projectResolvedFields, resolveActiveProject } from './scope.js';
 
 type Mode = 'allow_list' | 'deny_list';
 interface Policy {
@@ -16,10 +16,9 @@ const modelId = z
   .regex(/^[A-Za-z0-9][\w.:/-]*$/, { error: (issue) => `"${String(issue.input)}" is not a model id, e.g. gpt-4.1.` });
 
 const resolved = {
-  projectId: z.string().optional(),
-  projectName: z.string().nullish(),
+  ...projectResolvedFields,
   /** The policy when the request was made (null: no restriction), for the approval card. */
-  current: z.object({ mode: z.string(), model_ids: z.array(z.string()) }).nullish(),
+  current: z.object({ mode: z.string(), model_ids: z.array(z.string()) }).nullable(),
 };
 
 const modeLabel = (mode: string) => (mode === 'allow_list' ? 'allow-list' : mode === 'deny_list' ? 'deny-list' : mode);
@@ -33,11 +32,8 @@ export function describePolicy(policy: Policy | null | undefined): string {
 const where = (input: { projectName?: string | null | undefined; project: string }) =>
   `project ${input.projectName ?? input.project}`;
 
-async function resolveCurrent<I extends { project: string; projectId?: string | undefined }>(
-  deps: OperationDeps,
-  input: I,
-) {
-  const project = await resolveActiveProject(deps, input.projectId ?? input.project);
+async function resolveCurrent<I extends { project: string }>(deps: OperationDeps, input: I) {
+  const project = await resolveActiveProject(deps, input.project);
   const { data } = await deps.admin.modelPermissions.retrieve(project.id);
   const current: Policy | null = data ? { mode: data.mode, model_ids: [...data.model_ids] } : null;
   return { ...input, projectId: project.id, projectName: project.name ?? null, current };
@@ -57,6 +53,14 @@ function changeLines(before: Policy | null | undefined, after: Policy | null): s
   return lines;
 }
 
+const listTyped = z.object({
+  project: z.string().min(1),
+  models: z
+    .array(modelId, { error: 'Name at least one model.' })
+    .min(1, 'Name at least one model.')
+    .transform((ids) => [...new Set(ids)]),
+});
+
 function setList(mode: Mode, words: string, summary: string): AnyOperation {
   const label = mode === 'allow_list' ? 'allow-list' : 'deny-list';
   return defineOperation({
@@ -64,14 +68,8 @@ function setList(mode: Mode, words: string, summary: string): AnyOperation {
     words: ['models', words],
     summary,
     args: [projectArg, { name: 'models', kind: 'positional', placeholder: '<model>', repeatable: true }],
-    input: z.object({
-      project: z.string().min(1),
-      models: z
-        .array(modelId, { error: 'Name at least one model.' })
-        .min(1, 'Name at least one model.')
-        .transform((ids) => [...new Set(ids)]),
-      ...resolved,
-    }),
+    input: listTyped,
+    resolved: listTyped.extend(resolved),
     risk: 'destructive',
     async resolve(deps, input) {
       const found = await resolveCurrent(deps, input);
@@ -90,7 +88,7 @@ function setList(mode: Mode, words: string, summary: string): AnyOperation {
         : 'The listed models will stop working in this project.',
     ],
     async run(deps, input) {
-      const { data, requestId } = await deps.admin.modelPermissions.set(input.projectId ?? input.project, {
+      const { data, requestId } = await deps.admin.modelPermissions.set(input.projectId, {
         mode,
         model_ids: input.models,
       });
@@ -125,7 +123,8 @@ export const modelsClear = defineOperation({
   words: ['models', 'clear'],
   summary: 'Lift the model restriction of a project: every model becomes usable',
   args: [projectArg],
-  input: z.object({ project: z.string().min(1), ...resolved }),
+  input: z.object({ project: z.string().min(1) }),
+  resolved: z.object({ project: z.string().min(1), ...resolved }),
   risk: 'destructive',
   async resolve(deps, input) {
     const found = await resolveCurrent(deps, input);
@@ -135,7 +134,7 @@ export const modelsClear = defineOperation({
   describe: (input) => `Remove the model restriction of ${where(input)}`,
   preview: async (_deps, input) => changeLines(input.current, null),
   async run(deps, input) {
-    const { requestId } = await deps.admin.modelPermissions.delete(input.projectId ?? input.project);
+    const { requestId } = await deps.admin.modelPermissions.delete(input.projectId);
     return { title: `${where(input)} may now use every model.`, requestId };
   },
 });

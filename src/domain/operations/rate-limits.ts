@@ -4,7 +4,7 @@ import type { RateLimit, RateLimitField } from '../admin-api/settings.js';
 import type { ReplyItem } from '../reply.js';
 import { resolveProject } from '../resolve.js';
 import { type ArgSpec, defineOperation } from './operation.js';
-import { projectArg, resolveActiveProject } from './scope.js';
+import { projectArg, projectResolvedFields, resolveActiveProject } from './scope.js';
 
 /** Each flag of `rate-limits set`, the API field it sets and how people read it. */
 const LIMITS = [
@@ -85,28 +85,31 @@ const changeSchema = z.object(
   },
 );
 
+const setTyped = changeSchema.extend({ project: z.string().min(1), model: z.string().min(1) });
+
+const someLimit = (input: z.output<typeof changeSchema>) => LIMITS.some((l) => input[l.flag] !== undefined);
+const someLimitIssue = {
+  path: ['rpm'],
+  message: `Give at least one limit to change: ${LIMITS.map((l) => `--${l.flag.replace(/_/g, '-')}`).join(', ')}.`,
+};
+
 export const rateLimitsSet = defineOperation({
   name: 'rate-limits.set',
   words: ['rate-limits', 'set'],
   summary: 'Change the rate limits of one model in a project (it affects live traffic)',
   args: [projectArg, { name: 'model', kind: 'positional', placeholder: '<model>' }, ...limitArgs],
-  input: changeSchema
+  input: setTyped.refine(someLimit, someLimitIssue),
+  resolved: setTyped
     .extend({
-      project: z.string().min(1),
-      model: z.string().min(1),
-      projectId: z.string().optional(),
-      projectName: z.string().nullish(),
-      rateLimitId: z.string().optional(),
+      ...projectResolvedFields,
+      rateLimitId: z.string(),
       /** The values when the request was made, for the approval card. */
-      current: z.record(z.string(), z.number().nullable()).optional(),
+      current: z.record(z.string(), z.number().nullable()),
     })
-    .refine((input) => LIMITS.some((l) => input[l.flag] !== undefined), {
-      path: ['rpm'],
-      message: `Give at least one limit to change: ${LIMITS.map((l) => `--${l.flag.replace(/_/g, '-')}`).join(', ')}.`,
-    }),
+    .refine(someLimit, someLimitIssue),
   risk: 'destructive',
   async resolve(deps, input) {
-    const project = await resolveActiveProject(deps, input.projectId ?? input.project);
+    const project = await resolveActiveProject(deps, input.project);
     const models: string[] = [];
     let found: RateLimit | undefined;
     for await (const limit of deps.admin.rateLimits.list(project.id)) {
@@ -146,18 +149,14 @@ export const rateLimitsSet = defineOperation({
   },
   preview: async (_deps, input) =>
     LIMITS.filter(({ flag }) => input[flag] !== undefined).map(({ flag, unit }) => {
-      const before = input.current?.[flag];
+      const before = input.current[flag];
       return `${unit}: ${typeof before === 'number' ? count.format(before) : 'unknown'} → ${count.format(input[flag] ?? 0)}`;
     }),
   async run(deps, input) {
     const body = Object.fromEntries(
       LIMITS.filter(({ flag }) => input[flag] !== undefined).map(({ flag, field }) => [field, input[flag]]),
     );
-    const { data, requestId } = await deps.admin.rateLimits.update(
-      input.projectId ?? input.project,
-      input.rateLimitId ?? input.model,
-      body,
-    );
+    const { data, requestId } = await deps.admin.rateLimits.update(input.projectId, input.rateLimitId, body);
     return {
       title: `Updated the rate limits of ${data.model} in project ${input.projectName ?? input.project}.`,
       notes: facts(data),
