@@ -5,7 +5,7 @@ import { resolveMember } from '../member-ref.js';
 import type { OperationDeps } from '../ports.js';
 import type { ReplyItem } from '../reply.js';
 import { groupLabel, resolveGroup, unlessNotFound } from '../resolve-group.js';
-import { groupArg, groupFields, withGroup } from './groups.js';
+import { groupArg, groupFields, groupResolvedFields, withGroup } from './groups.js';
 import { defineOperation } from './operation.js';
 
 /** Most people one `groups add` takes, so its report fits one reply. */
@@ -58,6 +58,11 @@ export const groupsMembers = defineOperation({
   },
 });
 
+const addedUsers = z
+  .array(z.string().trim().min(1), { error: 'Name at least one person to add.' })
+  .min(1, 'Name at least one person to add.')
+  .max(MAX_PEOPLE, `Add at most ${MAX_PEOPLE} people at once.`);
+
 export const groupsAdd = defineOperation({
   name: 'groups.add',
   words: ['groups', 'add'],
@@ -66,14 +71,13 @@ export const groupsAdd = defineOperation({
     groupArg,
     { name: 'users', kind: 'positional', placeholder: userPlaceholder, repeatable: true, input: 'user' },
   ],
-  input: z.object({
-    ...groupFields,
-    users: z
-      .array(z.string().trim().min(1), { error: 'Name at least one person to add.' })
-      .min(1, 'Name at least one person to add.')
-      .max(MAX_PEOPLE, `Add at most ${MAX_PEOPLE} people at once.`),
-    people: z.array(person).optional(),
-    alreadyIn: z.array(person).optional(),
+  input: z.object({ ...groupFields, users: addedUsers }),
+  /** `people`: whom to add; `alreadyIn`: those named who are in the group already. */
+  resolved: z.object({
+    ...groupResolvedFields,
+    users: addedUsers,
+    people: z.array(person),
+    alreadyIn: z.array(person),
   }),
   risk: 'write',
   async resolve(deps, input) {
@@ -90,10 +94,9 @@ export const groupsAdd = defineOperation({
     }
     return { ...resolved, people: wanted.filter((p) => !members.has(p.userId)), alreadyIn };
   },
-  describe: (input) =>
-    `Add ${(input.people ?? []).map(shown).join(', ') || input.users.join(', ')} to ${groupLabel(input)}`,
+  describe: (input) => `Add ${input.people.map(shown).join(', ') || input.users.join(', ')} to ${groupLabel(input)}`,
   async run(deps, input) {
-    const groupId = input.groupId ?? input.group;
+    const groupId = input.groupId;
     const items: ReplyItem[] = [];
     let added = 0;
     for (const p of input.people ?? []) {
@@ -107,10 +110,9 @@ export const groupsAdd = defineOperation({
         items.push({ title: shown(p), id: p.userId, facts: [failure] });
       }
     }
-    for (const p of input.alreadyIn ?? [])
-      items.push({ title: shown(p), id: p.userId, facts: ['already in the group'] });
-    const tried = (input.people ?? []).length;
-    const name = input.groupName ?? input.group;
+    for (const p of input.alreadyIn) items.push({ title: shown(p), id: p.userId, facts: ['already in the group'] });
+    const tried = input.people.length;
+    const name = input.groupName;
     return {
       title:
         added === tried
@@ -126,27 +128,28 @@ export const groupsRemove = defineOperation({
   words: ['groups', 'remove'],
   summary: 'Remove someone from a group (they keep their organization membership)',
   args: [groupArg, { name: 'user', kind: 'positional', placeholder: userPlaceholder, input: 'user' }],
-  input: z.object({
-    ...groupFields,
+  input: z.object({ ...groupFields, user: z.string().trim().min(1) }),
+  resolved: z.object({
+    ...groupResolvedFields,
     user: z.string().trim().min(1),
-    userId: z.string().optional(),
-    email: z.string().nullish(),
+    userId: z.string(),
+    email: z.string().nullable(),
   }),
   risk: 'destructive',
   async resolve(deps, input) {
     const resolved = await withGroup(deps, input);
-    const user = await resolveMember(deps, input.userId ?? input.user);
+    const user = await resolveMember(deps, input.user);
     const member = await unlessNotFound(deps.admin.groupUsers.retrieve(resolved.groupId, user.id));
     if (!member) throw new NotFoundError(`${user.email ?? user.id} is not in ${groupLabel(resolved)}.`);
     return { ...resolved, userId: user.id, email: user.email ?? member.email ?? null };
   },
-  describe: (input) => `Remove ${input.email ?? input.user} (${input.userId ?? input.user}) from ${groupLabel(input)}`,
+  describe: (input) => `Remove ${input.email ?? input.user} (${input.userId}) from ${groupLabel(input)}`,
   preview: async () => [
     'They stay in the organization but lose the roles and project access the group gives them.',
     'They can be added back with /openai groups add.',
   ],
   async run(deps, input) {
-    const { requestId } = await deps.admin.groupUsers.remove(input.groupId ?? input.group, input.userId ?? input.user);
-    return { title: `Removed ${input.email ?? input.user} from group ${input.groupName ?? input.group}.`, requestId };
+    const { requestId } = await deps.admin.groupUsers.remove(input.groupId, input.userId);
+    return { title: `Removed ${input.email ?? input.user} from group ${input.groupName}.`, requestId };
   },
 });

@@ -15,23 +15,28 @@ export const groupArg: ArgSpec = {
   help: 'group id (group_…) or exact name',
 };
 
-/** Filled by `resolve`: the group's id for the call and its name for the approval card and the reply. */
+/** A group as typed: its id or its exact name. */
 export const groupFields = {
   group: z.string().trim().min(1),
-  groupId: z.string().optional(),
-  groupName: z.string().nullish(),
+};
+
+/** Looked up by `resolve`: the group's id for the call and its name for the approval card and the reply. */
+export const groupResolvedFields = {
+  ...groupFields,
+  groupId: z.string(),
+  groupName: z.string(),
 };
 
 const groupName = z.string().trim().min(1, 'A group needs a name.').max(255, 'Group names are at most 255 characters.');
 
 const SCIM_NOTE = 'It is managed by SCIM: your identity provider may change it back.';
 
-/** Resolves `input.group` (or the id already resolved) and fills `groupId` and `groupName`. */
-export async function withGroup<I extends { group: string; groupId?: string | undefined }>(
+/** Resolves `input.group` and fills `groupId` and `groupName`. */
+export async function withGroup<I extends { group: string }>(
   deps: OperationDeps,
   input: I,
 ): Promise<I & { groupId: string; groupName: string }> {
-  const group = await resolveGroup(deps.admin, input.groupId ?? input.group);
+  const group = await resolveGroup(deps.admin, input.group);
   return { ...input, groupId: group.id, groupName: group.name };
 }
 
@@ -131,10 +136,11 @@ export const groupsRename = defineOperation({
   words: ['groups', 'rename'],
   summary: 'Rename a group (quote names with spaces)',
   args: [groupArg, { name: 'new_name', kind: 'positional', placeholder: '<new name>' }],
-  input: z.object({ ...groupFields, new_name: groupName, scimManaged: z.boolean().optional() }),
+  input: z.object({ ...groupFields, new_name: groupName }),
+  resolved: z.object({ ...groupResolvedFields, new_name: groupName, scimManaged: z.boolean() }),
   risk: 'write',
   async resolve(deps, input) {
-    const group = await resolveGroup(deps.admin, input.groupId ?? input.group);
+    const group = await resolveGroup(deps.admin, input.group);
     if (group.name === input.new_name) {
       throw new UsageError(`Group ${group.id} is already named "${input.new_name}"; nothing to change.`);
     }
@@ -143,11 +149,11 @@ export const groupsRename = defineOperation({
   },
   describe: (input) => `Rename ${groupLabel(input)} to ${input.new_name}`,
   async run(deps, input) {
-    const { data, requestId } = await deps.admin.groups.update(input.groupId ?? input.group, {
+    const { data, requestId } = await deps.admin.groups.update(input.groupId, {
       name: input.new_name,
     });
     return {
-      title: `Renamed group ${input.groupName ?? input.group} to ${data.name}.`,
+      title: `Renamed group ${input.groupName} to ${data.name}.`,
       notes: [`Group id: ${data.id}`, ...(input.scimManaged ? [SCIM_NOTE] : [])],
       requestId,
     };
@@ -160,18 +166,19 @@ export const groupsDelete = defineOperation({
   summary: 'Delete a group (its members lose the roles and project access it gave them)',
   args: [groupArg],
   input: z.object(groupFields),
+  resolved: z.object(groupResolvedFields),
   risk: 'destructive',
   resolve: withGroup,
   describe: (input) => `Delete ${groupLabel(input)}`,
   async preview(deps, input) {
-    const members = await countMembers(deps, input.groupId ?? input.group);
+    const members = await countMembers(deps, input.groupId);
     return [
       `Members now: ${people(members)}. They stay in the organization but lose the roles and project access given through the group.`,
       'This cannot be undone.',
     ];
   },
   async run(deps, input) {
-    const { requestId } = await deps.admin.groups.delete(input.groupId ?? input.group);
-    return { title: `Deleted group ${input.groupName ?? input.group}.`, requestId };
+    const { requestId } = await deps.admin.groups.delete(input.groupId);
+    return { title: `Deleted group ${input.groupName}.`, requestId };
   },
 });

@@ -4,26 +4,21 @@ import type { OperationDeps } from '../ports.js';
 import { formatDate, type ReplyItem } from '../reply.js';
 import { resolveProject } from '../resolve.js';
 import { groupLabel, resolveGroup, unlessNotFound } from '../resolve-group.js';
-import { groupArg, groupFields } from './groups.js';
+import { groupArg, groupFields, groupResolvedFields } from './groups.js';
 import { defineOperation } from './operation.js';
 import { resolveRole, roleText } from './role-ref.js';
-import { projectArg, resolveActiveProject, scopeLabel } from './scope.js';
+import { projectArg, projectResolvedFields, resolveActiveProject, scopeLabel } from './scope.js';
 
-const projectFields = {
-  project: z.string().trim().min(1),
-  projectId: z.string().optional(),
-  projectName: z.string().nullish(),
-};
+const projectFields = { project: z.string().trim().min(1) };
+const resolvedFields = { ...projectFields, ...projectResolvedFields, ...groupResolvedFields };
 
 /** The project role a group gets with its access: a role of that project, by name or id. */
 const projectRole = z.string({ error: 'Give the project role to grant with --role <role>.' }).trim().min(1);
 
 /** The project (active, since it is about to change), the group, and whether the group has access to it now. */
-async function resolveAccess<
-  I extends { project: string; projectId?: string | undefined; group: string; groupId?: string | undefined },
->(deps: OperationDeps, input: I) {
-  const project = await resolveActiveProject(deps, input.projectId ?? input.project);
-  const group = await resolveGroup(deps.admin, input.groupId ?? input.group);
+async function resolveAccess<I extends { project: string; group: string }>(deps: OperationDeps, input: I) {
+  const project = await resolveActiveProject(deps, input.project);
+  const group = await resolveGroup(deps.admin, input.group);
   const access = await unlessNotFound(deps.admin.projectGroups.retrieve(project.id, group.id));
   const resolved = {
     ...input,
@@ -78,30 +73,25 @@ export const projectsAddGroup = defineOperation({
       help: 'the project role the group gets, by name or id (/openai roles list --project <project>)',
     },
   ],
-  input: z.object({
-    ...projectFields,
-    ...groupFields,
-    role: projectRole,
-    roleId: z.string().optional(),
-    roleName: z.string().optional(),
-  }),
+  input: z.object({ ...projectFields, ...groupFields, role: projectRole }),
+  resolved: z.object({ ...resolvedFields, role: projectRole, roleId: z.string(), roleName: z.string() }),
   risk: 'write',
   async resolve(deps, input) {
     const { resolved, access } = await resolveAccess(deps, input);
     if (access) {
       throw new UsageError(`${groupLabel(resolved)} already has access to ${scopeLabel(resolved)}; nothing to add.`);
     }
-    const role = await resolveRole(deps, resolved, input.roleId ?? input.role);
+    const role = await resolveRole(deps, resolved, input.role);
     return { ...resolved, roleId: role.id, roleName: role.name };
   },
   describe: (input) => `Give ${groupLabel(input)} access to ${scopeLabel(input)} with role ${roleText(input)}`,
   async run(deps, input) {
-    const { data, requestId } = await deps.admin.projectGroups.add(input.projectId ?? input.project, {
-      group_id: input.groupId ?? input.group,
+    const { data, requestId } = await deps.admin.projectGroups.add(input.projectId, {
+      group_id: input.groupId,
       role: input.roleId ?? input.role,
     });
     return {
-      title: `Group ${data.group_name ?? input.groupName ?? input.group} now has access to project ${input.projectName ?? input.project} with role "${input.roleName ?? input.role}".`,
+      title: `Group ${data.group_name ?? input.groupName} now has access to project ${input.projectName ?? input.project} with role "${input.roleName}".`,
       requestId,
     };
   },
@@ -113,6 +103,7 @@ export const projectsRemoveGroup = defineOperation({
   summary: 'Take a group’s access to a project away (its members keep access they have in their own right)',
   args: [projectArg, groupArg],
   input: z.object({ ...projectFields, ...groupFields }),
+  resolved: z.object(resolvedFields),
   risk: 'destructive',
   async resolve(deps, input) {
     const { resolved, access } = await resolveAccess(deps, input);
@@ -125,12 +116,9 @@ export const projectsRemoveGroup = defineOperation({
     'It can be given back with /openai projects add-group.',
   ],
   async run(deps, input) {
-    const { requestId } = await deps.admin.projectGroups.remove(
-      input.projectId ?? input.project,
-      input.groupId ?? input.group,
-    );
+    const { requestId } = await deps.admin.projectGroups.remove(input.projectId, input.groupId);
     return {
-      title: `Group ${input.groupName ?? input.group} no longer has access to project ${input.projectName ?? input.project}.`,
+      title: `Group ${input.groupName} no longer has access to project ${input.projectName ?? input.project}.`,
       requestId,
     };
   },
