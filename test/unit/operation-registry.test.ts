@@ -100,6 +100,9 @@ const LOOKED_UP: Record<string, unknown> = {
   email: 'ada@example.com',
   roleId: 'role_abc123',
   roleName: 'Reader',
+  oldName: 'Research',
+  inviteId: 'invite-1',
+  redacted: 'sk-admin-...abcd',
 };
 
 /** Looked-up values whose kind depends on the operation. */
@@ -112,6 +115,7 @@ const LOOKED_UP_FOR: Record<string, Record<string, unknown>> = {
   'models.allow': { current: null },
   'models.deny': { current: { mode: 'allow_list', model_ids: ['gpt-5'] } },
   'models.clear': { current: { mode: 'deny_list', model_ids: [] } },
+  'projects.archive': { name: 'Research' },
   'spend-alerts.delete': { cents: 50000, emails: ['ops@example.com'] },
 };
 
@@ -129,17 +133,13 @@ function sampleResolved(operation: AnyOperation, typed: unknown): Record<string,
 /** Operations whose input still carries fields that `resolve` fills; each is to give them a `resolved` schema. */
 const MIXED_INPUT = new Set<string>([
   'access.request',
-  'admin-keys.delete',
   'audit.list',
   'costs.report',
   'digest.subscribe',
-  'invites.cancel',
   'keys.revoke-stale',
   'members.add',
   'members.remove',
   'members.role',
-  'projects.archive',
-  'projects.rename',
   'roles.assign',
   'roles.create',
   'roles.delete',

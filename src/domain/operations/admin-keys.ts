@@ -145,11 +145,13 @@ export const adminKeysDelete = defineOperation({
   words: ['admin-keys', 'delete'],
   summary: 'Delete an admin API key (anything using it stops working); never the key this bot runs with',
   args: [{ name: 'key', kind: 'positional', placeholder: '<key_id>' }],
-  input: z.object({
+  input: z.object({ key: z.string().min(1) }),
+  /** The key about to be deleted, for the approval card. */
+  resolved: z.object({
     key: z.string().min(1),
-    keyName: z.string().nullish(),
-    redacted: z.string().nullish(),
-    lastUsed: z.string().nullish(),
+    keyName: z.string().nullable(),
+    redacted: z.string().nullable(),
+    lastUsed: z.string(),
   }),
   risk: 'destructive',
   async resolve(deps, input) {
@@ -166,7 +168,7 @@ export const adminKeysDelete = defineOperation({
   describe: (input) =>
     `Delete admin key ${input.keyName ? `"${input.keyName}" ` : ''}(${input.key}${input.redacted ? `, ${input.redacted}` : ''})`,
   preview: async (_deps, input) => [
-    `Key now: active, ${input.lastUsed ?? 'last use unknown'}; after: deleted, and anything using it fails at once.`,
+    `Key now: active, ${input.lastUsed}; after: deleted, and anything using it fails at once.`,
     'This cannot be undone.',
   ],
   async run(deps, input) {

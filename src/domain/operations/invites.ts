@@ -126,7 +126,8 @@ export const inviteCancel = defineOperation({
   words: ['invites', 'cancel'],
   summary: 'Withdraw a pending invitation',
   args: [{ name: 'invite', kind: 'positional', placeholder: '<invite_id|email>' }],
-  input: z.object({ invite: z.string().min(1), inviteId: z.string().optional(), email: z.string().optional() }),
+  input: z.object({ invite: z.string().min(1) }),
+  resolved: z.object({ invite: z.string().min(1), inviteId: z.string(), email: z.string() }),
   risk: 'destructive',
   async resolve(deps, input) {
     const ref = input.invite.toLowerCase();
@@ -137,9 +138,9 @@ export const inviteCancel = defineOperation({
     }
     throw new NotFoundError(`No pending invitation matches "${input.invite}".`);
   },
-  describe: (input) => `Cancel the invitation of ${input.email ?? input.invite} (${input.inviteId ?? input.invite})`,
+  describe: (input) => `Cancel the invitation of ${input.email} (${input.inviteId})`,
   async run(deps, input) {
-    const { requestId } = await deps.admin.invites.delete(input.inviteId ?? input.invite);
-    return { title: `Cancelled the invitation of ${input.email ?? input.invite}.`, requestId };
+    const { requestId } = await deps.admin.invites.delete(input.inviteId);
+    return { title: `Cancelled the invitation of ${input.email}.`, requestId };
   },
 });

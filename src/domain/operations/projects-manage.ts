@@ -100,25 +100,25 @@ export const projectsRename = defineOperation({
   words: ['projects', 'rename'],
   summary: 'Rename a project (quote names with spaces)',
   args: [projectArg, { name: 'new_name', kind: 'positional', placeholder: '<new name>' }],
-  input: z.object({
+  input: z.object({ project: z.string().min(1), new_name: projectName }),
+  resolved: z.object({
     project: z.string().min(1),
     new_name: projectName,
-    projectId: z.string().optional(),
-    oldName: z.string().nullish(),
+    projectId: z.string(),
+    oldName: z.string().nullable(),
   }),
   risk: 'write',
   async resolve(deps, input) {
-    const project = await resolveActiveProject(deps, input.projectId ?? input.project);
+    const project = await resolveActiveProject(deps, input.project);
     if ((project.name ?? '') === input.new_name) {
       throw new UsageError(`Project ${project.id} is already named "${input.new_name}"; nothing to change.`);
     }
     await assertNameFree(deps.admin, input.new_name, project.id);
     return { ...input, projectId: project.id, oldName: project.name ?? null };
   },
-  describe: (input) =>
-    `Rename project ${input.oldName ?? input.project} (${input.projectId ?? input.project}) to ${input.new_name}`,
+  describe: (input) => `Rename project ${input.oldName ?? input.project} (${input.projectId}) to ${input.new_name}`,
   async run(deps, input) {
-    const { data, requestId } = await deps.admin.projects.update(input.projectId ?? input.project, {
+    const { data, requestId } = await deps.admin.projects.update(input.projectId, {
       name: input.new_name,
     });
     return {

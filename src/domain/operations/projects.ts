@@ -36,21 +36,22 @@ export const projectsArchive = defineOperation({
   words: ['projects', 'archive'],
   summary: 'Archive a project (irreversible: it can no longer be used or changed)',
   args: [{ name: 'project', kind: 'positional', placeholder: '<project_id|name>', input: 'project' }],
-  input: z.object({ project: z.string().min(1), projectId: z.string().optional(), name: z.string().nullish() }),
+  input: z.object({ project: z.string().min(1) }),
+  resolved: z.object({ project: z.string().min(1), projectId: z.string(), name: z.string().nullable() }),
   risk: 'destructive',
   async resolve(deps, input) {
-    const project = await resolveProject(deps.admin, input.projectId ?? input.project);
+    const project = await resolveProject(deps.admin, input.project);
     if (project.status === 'archived')
       throw new UsageError(`Project ${project.name ?? project.id} is already archived.`);
     return { ...input, projectId: project.id, name: project.name ?? null };
   },
-  describe: (input) => `Archive project ${input.name ?? input.project} (${input.projectId ?? input.project})`,
+  describe: (input) => `Archive project ${input.name ?? input.project} (${input.projectId})`,
   preview: async () => [
     'Status now: active; after: archived. This cannot be undone: there is no unarchive.',
     'Its API keys and service accounts stop working.',
   ],
   async run(deps, input) {
-    const { data, requestId } = await deps.admin.projects.archive(input.projectId ?? input.project);
+    const { data, requestId } = await deps.admin.projects.archive(input.projectId);
     return {
       title: `Archived project ${data.name ?? data.id}.`,
       notes: [`Archived at ${formatDate(data.archived_at)}.`],
