@@ -116,6 +116,8 @@ const LOOKED_UP_FOR: Record<string, Record<string, unknown>> = {
   'models.deny': { current: { mode: 'allow_list', model_ids: ['gpt-5'] } },
   'models.clear': { current: { mode: 'deny_list', model_ids: [] } },
   'projects.archive': { name: 'Research' },
+  'users.remove': { name: 'Ada', role: 'reader' },
+  'users.role': { currentRole: 'reader' },
   'spend-alerts.delete': { cents: 50000, emails: ['ops@example.com'] },
 };
 
@@ -151,8 +153,6 @@ const MIXED_INPUT = new Set<string>([
   'roles.update',
   'spend.digest',
   'usage.report',
-  'users.remove',
-  'users.role',
 ]);
 
 function sampleInput(operation: AnyOperation): Record<string, unknown> {

@@ -65,32 +65,40 @@ export const usersRemove = defineOperation({
   words: ['users', 'remove'],
   summary: 'Remove someone from the organization (they lose access to every project)',
   args: [{ name: 'user', kind: 'positional', placeholder: '<email|user_id|@mention>', input: 'user' }],
-  input: z.object({
+  input: z.object({ user: z.string().min(1) }),
+  /** The member about to be removed, and their organization role now. */
+  resolved: z.object({
     user: z.string().min(1),
-    userId: z.string().optional(),
-    email: z.string().nullish(),
-    name: z.string().nullish(),
-    role: z.string().nullish(),
+    userId: z.string(),
+    email: z.string().nullable(),
+    name: z.string().nullable(),
+    role: z.string().nullable(),
   }),
   risk: 'destructive',
   async resolve(deps, input) {
-    const user = await resolveMember(deps, input.userId ?? input.user);
+    const user = await resolveMember(deps, input.user);
     return { ...input, userId: user.id, email: user.email ?? null, name: user.name ?? null, role: user.role ?? null };
   },
   describe: (input) =>
-    `Remove ${input.name ? `${input.name} ` : ''}${input.email ?? input.user} (${input.userId ?? input.user}) from the organization`,
+    `Remove ${input.name ? `${input.name} ` : ''}${input.email ?? input.user} (${input.userId}) from the organization`,
   preview: async (_deps, input) => [
     `Organization role now: ${input.role ?? 'unknown'}; after: no access to the organization or any of its projects.`,
     'Undoing this needs a new invitation.',
   ],
   async run(deps, input) {
-    const { requestId } = await deps.admin.users.delete(input.userId ?? input.user);
+    const { requestId } = await deps.admin.users.delete(input.userId);
     return { title: `Removed ${input.email ?? input.user} from the organization.`, requestId };
   },
 });
 
 const orgRole = z.enum(['reader', 'owner'], {
   error: (issue) => `"${String(issue.input)}" is not an organization role; use reader or owner.`,
+});
+
+const roleTyped = z.object({
+  user: z.string().min(1),
+  role: z.preprocess((v) => (typeof v === 'string' ? v.toLowerCase() : v), orgRole),
+  for: grantDuration.optional(),
 });
 
 export const usersRole = defineOperation({
@@ -102,28 +110,22 @@ export const usersRole = defineOperation({
     { name: 'role', kind: 'positional', placeholder: 'reader|owner', choices: ['reader', 'owner'] },
     forFlag,
   ],
-  input: z.object({
-    user: z.string().min(1),
-    role: z.preprocess((v) => (typeof v === 'string' ? v.toLowerCase() : v), orgRole),
-    for: grantDuration.optional(),
-    userId: z.string().optional(),
-    email: z.string().nullish(),
-    currentRole: z.string().nullish(),
-  }),
+  input: roleTyped,
+  resolved: roleTyped.extend({ userId: z.string(), email: z.string().nullable(), currentRole: z.string().nullable() }),
   risk: 'write',
   async resolve(deps, input) {
     if (input.for !== undefined) {
       if (input.role !== 'owner') throw new UsageError('--for applies to owner only: the owner role is what expires.');
       grantsOf(deps).assertDuration(input.for);
     }
-    const user = await resolveMember(deps, input.userId ?? input.user);
+    const user = await resolveMember(deps, input.user);
     if (user.role === input.role) throw new UsageError(`${user.email ?? user.id} is already ${input.role}.`);
     return { ...input, userId: user.id, email: user.email ?? null, currentRole: user.role ?? null };
   },
   describe: (input) =>
-    `Change the organization role of ${input.email ?? input.user} (${input.userId ?? input.user}) from ${input.currentRole ?? 'unknown'} to ${input.role}${input.for ? ` for ${formatSpan(input.for)}` : ''}`,
+    `Change the organization role of ${input.email ?? input.user} (${input.userId}) from ${input.currentRole ?? 'unknown'} to ${input.role}${input.for ? ` for ${formatSpan(input.for)}` : ''}`,
   async run(deps, input, actor) {
-    const userId = input.userId ?? input.user;
+    const userId = input.userId;
     let grant: Parameters<typeof withGrant>[1];
     if (input.for !== undefined) {
       // The role to restore is read now, not when the command was typed or approved.
