@@ -118,6 +118,8 @@ const LOOKED_UP_FOR: Record<string, Record<string, unknown>> = {
   'projects.archive': { name: 'Research' },
   'users.remove': { name: 'Ada', role: 'reader' },
   'users.role': { currentRole: 'reader' },
+  'members.role': { currentRole: 'member' },
+  'members.remove': { currentRole: 'member' },
   'spend-alerts.delete': { cents: 50000, emails: ['ops@example.com'] },
 };
 
@@ -139,9 +141,6 @@ const MIXED_INPUT = new Set<string>([
   'costs.report',
   'digest.subscribe',
   'keys.revoke-stale',
-  'members.add',
-  'members.remove',
-  'members.role',
   'roles.assign',
   'roles.create',
   'roles.delete',

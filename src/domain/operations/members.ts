@@ -7,7 +7,7 @@ import type { OperationDeps } from '../ports.js';
 import { formatDate, type ReplyItem } from '../reply.js';
 import { resolveProject, resolveUser } from '../resolve.js';
 import { defineOperation } from './operation.js';
-import { projectArg, resolveActiveProject } from './scope.js';
+import { projectArg, projectResolvedFields, resolveActiveProject } from './scope.js';
 
 const role = z.enum(['member', 'owner'], {
   error: (issue) => `"${String(issue.input)}" is not a project role; use member or owner.`,
@@ -16,14 +16,15 @@ const userRef = z.string().min(1);
 const userArg = { name: 'user', kind: 'positional', placeholder: '<email|user_id>', input: 'user' } as const;
 const ROLES = ['member', 'owner'] as const;
 
-/** Filled by `resolve`: ids for the call and names for the approval card and the reply. */
+/** Looked up by `resolve`: ids for the call and names for the approval card and the reply. */
 const resolved = {
-  projectId: z.string().optional(),
-  projectName: z.string().nullish(),
-  userId: z.string().optional(),
-  email: z.string().nullish(),
-  currentRole: z.string().nullish(),
+  ...projectResolvedFields,
+  userId: z.string(),
+  email: z.string().nullable(),
 };
+
+/** Looked up for a member already in the project: also their project role now. */
+const resolvedMember = { ...resolved, currentRole: z.string() };
 
 const memberItem = (member: ProjectUser): ReplyItem => ({
   title: member.name ? `${member.name} <${member.email ?? 'no email'}>` : (member.email ?? member.id),
@@ -44,11 +45,8 @@ async function findMember(deps: OperationDeps, projectId: string, ref: string): 
   return undefined;
 }
 
-async function resolveMember<I extends { project: string; user: string; projectId?: string | undefined }>(
-  deps: OperationDeps,
-  input: I,
-) {
-  const project = await resolveActiveProject(deps, input.projectId ?? input.project);
+async function resolveMember<I extends { project: string; user: string }>(deps: OperationDeps, input: I) {
+  const project = await resolveActiveProject(deps, input.project);
   const member = await findMember(deps, project.id, input.user);
   if (!member) throw new NotFoundError(`${input.user} is not a member of project ${project.name ?? project.id}.`);
   return {
@@ -81,6 +79,13 @@ export const membersList = defineOperation({
   },
 });
 
+const addTyped = z.object({
+  project: z.string().min(1),
+  user: userRef,
+  role: role.default('member'),
+  for: grantDuration.optional(),
+});
+
 export const membersAdd = defineOperation({
   name: 'members.add',
   words: ['members', 'add'],
@@ -91,18 +96,13 @@ export const membersAdd = defineOperation({
     { name: 'role', kind: 'positional', placeholder: 'member|owner', optional: true, choices: ROLES },
     forFlag,
   ],
-  input: z.object({
-    project: z.string().min(1),
-    user: userRef,
-    role: role.default('member'),
-    for: grantDuration.optional(),
-    ...resolved,
-  }),
+  input: addTyped,
+  resolved: addTyped.extend(resolved),
   risk: 'write',
   async resolve(deps, input) {
     if (input.for !== undefined) grantsOf(deps).assertDuration(input.for);
-    const project = await resolveActiveProject(deps, input.projectId ?? input.project);
-    const user = await resolveUser(deps.admin, input.userId ?? input.user);
+    const project = await resolveActiveProject(deps, input.project);
+    const user = await resolveUser(deps.admin, input.user);
     const existing = await findMember(deps, project.id, user.id);
     if (existing) {
       throw new UsageError(
@@ -110,22 +110,28 @@ export const membersAdd = defineOperation({
           'use /openai members role to change it.',
       );
     }
-    return { ...input, projectId: project.id, projectName: project.name ?? null, userId: user.id, email: user.email };
+    return {
+      ...input,
+      projectId: project.id,
+      projectName: project.name ?? null,
+      userId: user.id,
+      email: user.email ?? null,
+    };
   },
   describe: (input) =>
     `Add ${who(input)} to project ${where(input)} as ${input.role}${input.for ? ` for ${formatSpan(input.for)}` : ''}`,
   async run(deps, input, actor) {
-    const projectId = input.projectId ?? input.project;
-    const userId = input.userId ?? input.user;
+    const projectId = input.projectId;
+    const userId = input.userId;
     const grant =
       input.for === undefined
         ? undefined
         : {
             kind: 'project_member' as const,
             projectId,
-            projectName: input.projectName ?? null,
+            projectName: input.projectName,
             userId,
-            email: input.email ?? null,
+            email: input.email,
             role: input.role,
             durationMs: input.for,
             grantedBy: actor.userId,
@@ -144,7 +150,8 @@ export const membersRole = defineOperation({
   words: ['members', 'role'],
   summary: 'Change the role of a project member',
   args: [projectArg, userArg, { name: 'role', kind: 'positional', placeholder: 'member|owner', choices: ROLES }],
-  input: z.object({ project: z.string().min(1), user: userRef, role, ...resolved }),
+  input: z.object({ project: z.string().min(1), user: userRef, role }),
+  resolved: z.object({ project: z.string().min(1), user: userRef, role, ...resolvedMember }),
   risk: 'write',
   async resolve(deps, input) {
     const found = await resolveMember(deps, input);
@@ -153,14 +160,11 @@ export const membersRole = defineOperation({
     }
     return found;
   },
-  describe: (input) =>
-    `Make ${who(input)} ${input.role} of project ${where(input)} (now ${input.currentRole ?? 'unknown'})`,
+  describe: (input) => `Make ${who(input)} ${input.role} of project ${where(input)} (now ${input.currentRole})`,
   async run(deps, input) {
-    const { data, requestId } = await deps.admin.projectUsers.update(
-      input.projectId ?? input.project,
-      input.userId ?? input.user,
-      { role: input.role },
-    );
+    const { data, requestId } = await deps.admin.projectUsers.update(input.projectId, input.userId, {
+      role: input.role,
+    });
     return { title: `${data.email ?? who(input)} is now ${data.role} of project ${where(input)}.`, requestId };
   },
 });
@@ -170,19 +174,17 @@ export const membersRemove = defineOperation({
   words: ['members', 'remove'],
   summary: 'Remove someone from a project (they keep their organization membership)',
   args: [projectArg, userArg],
-  input: z.object({ project: z.string().min(1), user: userRef, ...resolved }),
+  input: z.object({ project: z.string().min(1), user: userRef }),
+  resolved: z.object({ project: z.string().min(1), user: userRef, ...resolvedMember }),
   risk: 'destructive',
   resolve: resolveMember,
-  describe: (input) => `Remove ${who(input)} (${input.userId ?? input.user}) from project ${where(input)}`,
+  describe: (input) => `Remove ${who(input)} (${input.userId}) from project ${where(input)}`,
   preview: async (_deps, input) => [
-    `Project role now: ${input.currentRole ?? 'unknown'}; after: no access to this project.`,
+    `Project role now: ${input.currentRole}; after: no access to this project.`,
     'They stay in the organization and can be added back with /openai members add.',
   ],
   async run(deps, input) {
-    const { requestId } = await deps.admin.projectUsers.delete(
-      input.projectId ?? input.project,
-      input.userId ?? input.user,
-    );
+    const { requestId } = await deps.admin.projectUsers.delete(input.projectId, input.userId);
     return { title: `Removed ${who(input)} from project ${where(input)}.`, requestId };
   },
 });
