@@ -119,6 +119,7 @@ const LOOKED_UP_FOR: Record<string, Record<string, unknown>> = {
   'users.remove': { name: 'Ada', role: 'reader' },
   'users.role': { currentRole: 'reader' },
   'members.role': { currentRole: 'member' },
+  'access.request': { currentRole: null, requesterChatId: 'U123', approval_channel: null },
   'members.remove': { currentRole: 'member' },
   'spend-alerts.delete': { cents: 50000, emails: ['ops@example.com'] },
 };
@@ -136,7 +137,6 @@ function sampleResolved(operation: AnyOperation, typed: unknown): Record<string,
 
 /** Operations whose input still carries fields that `resolve` fills; each is to give them a `resolved` schema. */
 const MIXED_INPUT = new Set<string>([
-  'access.request',
   'audit.list',
   'costs.report',
   'digest.subscribe',

@@ -7,7 +7,7 @@ import { grantsOf, withGrant } from '../grants/with-grant.js';
 import type { OperationDeps } from '../ports.js';
 import { findUserByEmail } from '../resolve.js';
 import { defineOperation } from './operation.js';
-import { projectArg, resolveActiveProject } from './scope.js';
+import { projectArg, projectResolvedFields, resolveActiveProject } from './scope.js';
 
 const role = z.enum(['member', 'owner'], {
   error: (issue) => `"${String(issue.input)}" is not a project role; use member or owner.`,
@@ -26,7 +26,13 @@ async function membershipOf(deps: OperationDeps, projectId: string, userId: stri
 /** Whether a membership already gives what is asked (an owner has everything a member has). */
 const covers = (current: string | null | undefined, wanted: string) => current === wanted || current === 'owner';
 
-const where = (input: { projectName?: string | null; project: string }) => input.projectName ?? input.project;
+const where = (input: { projectName: string | null; project: string }) => input.projectName ?? input.project;
+
+const requestTyped = z.object({
+  project: z.string().min(1),
+  role: role.default('member'),
+  for: grantDuration,
+});
 
 export const accessRequest = defineOperation({
   name: 'access.request',
@@ -37,18 +43,16 @@ export const accessRequest = defineOperation({
     { name: 'role', kind: 'positional', placeholder: 'member|owner', optional: true, choices: ['member', 'owner'] },
     { ...forFlag, optional: false, help: 'how long you need it (e.g. 8h, 3d); it is taken back at expiry' },
   ],
-  input: z.object({
-    project: z.string().min(1),
-    role: role.default('member'),
-    for: grantDuration,
-    projectId: z.string().optional(),
-    projectName: z.string().nullish(),
-    userId: z.string().optional(),
-    email: z.string().nullish(),
-    currentRole: z.string().nullish(),
-    requesterChatId: z.string().optional(),
+  input: requestTyped,
+  /** Who asks (their OpenAI user and chat id), their project role now, and where the approval card goes. */
+  resolved: requestTyped.extend({
+    ...projectResolvedFields,
+    userId: z.string(),
+    email: z.string(),
+    currentRole: z.string().nullable(),
+    requesterChatId: z.string(),
     /** Where the approval card goes when the policy routes this project or role elsewhere. */
-    approval_channel: z.string().nullish(),
+    approval_channel: z.string().nullable(),
   }),
   risk: 'destructive',
   audience: 'everyone',
@@ -68,7 +72,7 @@ export const accessRequest = defineOperation({
           `(/openai invite ${email}), then request access again.`,
       );
     }
-    const project = await resolveActiveProject(deps, input.projectId ?? input.project);
+    const project = await resolveActiveProject(deps, input.project);
     const current = await membershipOf(deps, project.id, user.id);
     if (covers(current?.role, input.role)) {
       throw new UsageError(
@@ -89,23 +93,20 @@ export const accessRequest = defineOperation({
     };
   },
   async route(deps, input) {
-    const rule = grantsOf(deps).accessRule(
-      { id: input.projectId ?? input.project, name: input.projectName },
-      input.role,
-    );
+    const rule = grantsOf(deps).accessRule({ id: input.projectId, name: input.projectName }, input.role);
     return {
       ...(rule.approver_role ? { approverRole: rule.approver_role } : {}),
       ...(rule.approvals ? { approvals: rule.approvals } : {}),
     };
   },
   describe: (input) =>
-    `Give ${input.email ?? 'the requester'} ${input.role} access to project ${where(input)} for ${formatSpan(input.for)}, as they asked for themselves`,
+    `Give ${input.email} ${input.role} access to project ${where(input)} for ${formatSpan(input.for)}, as they asked for themselves`,
   preview: async (_deps, input) => [
     `Project role now: ${input.currentRole ?? 'no access'}; after: ${input.role} until ${formatSpan(input.for)} after approval, then back to ${input.currentRole ?? 'no access'} automatically.`,
   ],
   async run(deps, input, actor) {
-    const projectId = input.projectId ?? input.project;
-    const userId = input.userId as string;
+    const projectId = input.projectId;
+    const userId = input.userId;
     // Read again at approval time: access may have been given by other means while the request waited.
     const current = await membershipOf(deps, projectId, userId);
     if (covers(current?.role, input.role)) {
@@ -116,14 +117,14 @@ export const accessRequest = defineOperation({
     const spec = {
       kind: 'project_member' as const,
       projectId,
-      projectName: input.projectName ?? null,
+      projectName: input.projectName,
       userId,
-      email: input.email ?? null,
+      email: input.email,
       role: input.role,
       previousRole: current?.role ?? null,
       durationMs: input.for,
       grantedBy: actor.userId,
-      granteeChatId: input.requesterChatId ?? actor.userId,
+      granteeChatId: input.requesterChatId,
       requestId: actor.requestId ?? null,
     };
     const { result, notes } = await withGrant(deps, spec, () =>
