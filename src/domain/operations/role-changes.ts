@@ -7,15 +7,14 @@ import {
   assertRoleNameFree,
   permissionFlag,
   permissionList,
-  resolvedRoleFields,
   resolveRole,
   roleArg,
   roleDescription,
   roleName,
   roleText,
 } from './role-ref.js';
-import { descriptionFlag } from './roles.js';
-import { projectFlag, resolveScope, scopeFields, scopeLabel } from './scope.js';
+import { descriptionFlag, roleResolved, roleTyped } from './roles.js';
+import { projectFlag, resolveScope, scopeLabel } from './scope.js';
 
 const missing = (from: readonly string[], of: readonly string[]) => of.filter((item) => !from.includes(item));
 
@@ -30,28 +29,31 @@ function permissionChange(before: readonly string[], after: readonly string[]): 
   return parts.join('; ') || 'no change';
 }
 
+const updateFields = { permission: permissionList.optional(), description: roleDescription.optional() };
+const updateTyped = roleTyped.extend(updateFields);
+
+const somethingToChange = (input: { permission?: string[] | undefined; description?: string | undefined }) =>
+  input.permission !== undefined || input.description !== undefined;
+const somethingToChangeIssue = {
+  path: ['permission'],
+  message: 'Say what to change: --permission <permission>… (the whole new set) or --description <text>.',
+};
+
 export const rolesUpdate = defineOperation({
   name: 'roles.update',
   words: ['roles', 'update'],
   summary: 'Change what a custom role grants (--permission replaces the whole set) or its description',
   args: [roleArg, { ...permissionFlag, optional: true }, descriptionFlag, projectFlag],
-  input: z
-    .object({
-      ...scopeFields,
-      role: z.string().trim().min(1),
-      permission: permissionList.optional(),
-      description: roleDescription.optional(),
-      ...resolvedRoleFields,
-      currentDescription: z.string().nullish(),
-    })
-    .refine((input) => input.permission !== undefined || input.description !== undefined, {
-      path: ['permission'],
-      message: 'Say what to change: --permission <permission>… (the whole new set) or --description <text>.',
-    }),
+  input: updateTyped.refine(somethingToChange, somethingToChangeIssue),
+  /** `permissions` and `currentDescription`: what the role grants and says now, for the approval card. */
+  resolved: roleResolved
+    .extend(updateFields)
+    .extend({ permissions: z.array(z.string()), currentDescription: z.string().nullable() })
+    .refine(somethingToChange, somethingToChangeIssue),
   risk: 'write',
   async resolve(deps, input) {
     const scoped = await resolveScope(deps, input, { active: true });
-    const role = await resolveRole(deps, scoped, input.roleId ?? input.role);
+    const role = await resolveRole(deps, scoped, input.role);
     assertCustom(role, scoped);
     const samePermissions =
       input.permission === undefined ||
@@ -76,7 +78,7 @@ export const rolesUpdate = defineOperation({
     return `Change role ${roleText(input)} of ${scopeLabel(input)}: ${changes.join('; ')}`;
   },
   preview: async (_deps, input) => [
-    `Permissions now: ${(input.permissions ?? []).join(', ') || 'none'}.`,
+    `Permissions now: ${input.permissions.join(', ') || 'none'}.`,
     ...(input.permission ? [`After: ${input.permission.join(', ')}.`] : []),
     'Everyone holding the role gets the change at once.',
   ],
@@ -85,11 +87,7 @@ export const rolesUpdate = defineOperation({
       ...(input.permission ? { permissions: input.permission } : {}),
       ...(input.description !== undefined ? { description: input.description } : {}),
     };
-    const { data, requestId } = await deps.admin.roles.update(
-      input.projectId ?? null,
-      input.roleId ?? input.role,
-      body,
-    );
+    const { data, requestId } = await deps.admin.roles.update(input.projectId, input.roleId, body);
     const notes = [
       ...(input.permission ? [`Permissions: ${permissionChange(input.permissions ?? [], data.permissions)}.`] : []),
       `It grants: ${data.permissions.join(', ') || 'nothing'}.`,
@@ -104,11 +102,12 @@ export const rolesRename = defineOperation({
   words: ['roles', 'rename'],
   summary: 'Rename a custom role (quote names with spaces)',
   args: [roleArg, { name: 'new_name', kind: 'positional', placeholder: '<new name>' }, projectFlag],
-  input: z.object({ ...scopeFields, role: z.string().trim().min(1), new_name: roleName, ...resolvedRoleFields }),
+  input: roleTyped.extend({ new_name: roleName }),
+  resolved: roleResolved.extend({ new_name: roleName }),
   risk: 'write',
   async resolve(deps, input) {
     const scoped = await resolveScope(deps, input, { active: true });
-    const role = await resolveRole(deps, scoped, input.roleId ?? input.role);
+    const role = await resolveRole(deps, scoped, input.role);
     assertCustom(role, scoped);
     if (role.name === input.new_name) {
       throw new UsageError(`Role ${role.id} is already named "${input.new_name}"; nothing to change.`);
@@ -118,11 +117,11 @@ export const rolesRename = defineOperation({
   },
   describe: (input) => `Rename role ${roleText(input)} of ${scopeLabel(input)} to "${input.new_name}"`,
   async run(deps, input) {
-    const { data, requestId } = await deps.admin.roles.update(input.projectId ?? null, input.roleId ?? input.role, {
+    const { data, requestId } = await deps.admin.roles.update(input.projectId, input.roleId, {
       role_name: input.new_name,
     });
     return {
-      title: `Renamed role "${input.roleName ?? input.role}" of ${scopeLabel(input)} to "${data.name}".`,
+      title: `Renamed role "${input.roleName}" of ${scopeLabel(input)} to "${data.name}".`,
       notes: [`Role id: ${data.id}`],
       requestId,
     };

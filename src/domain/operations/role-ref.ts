@@ -52,6 +52,12 @@ export const roleName = z
 
 export const roleDescription = z.string().trim().min(1).max(1000, 'Descriptions are at most 1000 characters.');
 
+/** What `resolveRole`'s callers look up: the role's id and name. */
+export const roleLookedUpFields = {
+  roleId: z.string(),
+  roleName: z.string(),
+};
+
 /** Fields `resolveRole`'s callers fill in: the role's id, name and what it grants now. */
 export const resolvedRoleFields = {
   roleId: z.string().optional(),

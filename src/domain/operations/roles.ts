@@ -7,14 +7,14 @@ import {
   assertRoleNameFree,
   permissionFlag,
   permissionList,
-  resolvedRoleFields,
   resolveRole,
   roleArg,
   roleDescription,
+  roleLookedUpFields,
   roleName,
   roleText,
 } from './role-ref.js';
-import { projectFlag, resolveScope, scopeFields, scopeLabel } from './scope.js';
+import { projectFlag, resolveScope, scopeLabel, scopeResolvedFields, scopeTypedFields } from './scope.js';
 
 /** `--description <text>` of a role. */
 export const descriptionFlag = {
@@ -42,20 +42,25 @@ const roleItem = (role: Role): ReplyItem => ({
   ],
 });
 
-const roleInput = z.object({ ...scopeFields, role: z.string().trim().min(1), ...resolvedRoleFields });
+/** A role as typed: its id or name, in the organization or in a project. */
+export const roleTyped = z.object({ ...scopeTypedFields, role: z.string().trim().min(1) });
+
+/** The role looked up: the scope's and the role's ids and names. */
+export const roleResolved = roleTyped.extend({ ...scopeResolvedFields, ...roleLookedUpFields });
 
 export const rolesList = defineOperation({
   name: 'roles.list',
   words: ['roles', 'list'],
   summary: 'List the roles of the organization, or of a project with --project',
   args: [projectFlag],
-  input: z.object(scopeFields),
+  input: z.object(scopeTypedFields),
+  resolved: z.object({ ...scopeTypedFields, ...scopeResolvedFields }),
   risk: 'read',
   resolve: (deps, input) => resolveScope(deps, input),
   describe: (input) => `List the roles of ${scopeLabel(input)}`,
   async run(deps, input) {
     const items: ReplyItem[] = [];
-    for await (const role of deps.admin.roles.list(input.projectId ?? null)) items.push(roleItem(role));
+    for await (const role of deps.admin.roles.list(input.projectId)) items.push(roleItem(role));
     return {
       title: `${items.length} role${items.length === 1 ? '' : 's'} in ${scopeLabel(input)}`,
       items,
@@ -69,19 +74,17 @@ export const rolesShow = defineOperation({
   words: ['roles', 'show'],
   summary: 'Show a role and every permission it grants',
   args: [roleArg, projectFlag],
-  input: roleInput,
+  input: roleTyped,
+  resolved: roleResolved,
   risk: 'read',
   async resolve(deps, input) {
     const scoped = await resolveScope(deps, input);
-    const role = await resolveRole(deps, scoped, input.roleId ?? input.role);
+    const role = await resolveRole(deps, scoped, input.role);
     return { ...scoped, roleId: role.id, roleName: role.name };
   },
   describe: (input) => `Show role ${roleText(input)} of ${scopeLabel(input)}`,
   async run(deps, input) {
-    const { data: role, requestId } = await deps.admin.roles.retrieve(
-      input.projectId ?? null,
-      input.roleId ?? input.role,
-    );
+    const { data: role, requestId } = await deps.admin.roles.retrieve(input.projectId, input.roleId);
     return {
       title: `Role "${role.name}" of ${scopeLabel(input)}`,
       notes: [
@@ -95,17 +98,20 @@ export const rolesShow = defineOperation({
   },
 });
 
+const createTyped = z.object({
+  ...scopeTypedFields,
+  name: roleName,
+  permission: permissionList,
+  description: roleDescription.optional(),
+});
+
 export const rolesCreate = defineOperation({
   name: 'roles.create',
   words: ['roles', 'create'],
   summary: 'Create a custom role with the permissions it grants (quote a name with spaces)',
   args: [{ name: 'name', kind: 'positional', placeholder: '<name>' }, permissionFlag, projectFlag, descriptionFlag],
-  input: z.object({
-    ...scopeFields,
-    name: roleName,
-    permission: permissionList,
-    description: roleDescription.optional(),
-  }),
+  input: createTyped,
+  resolved: createTyped.extend(scopeResolvedFields),
   risk: 'write',
   async resolve(deps, input) {
     const scoped = await resolveScope(deps, input, { active: true });
@@ -114,7 +120,7 @@ export const rolesCreate = defineOperation({
   },
   describe: (input) => `Create role "${input.name}" in ${scopeLabel(input)}, granting ${input.permission.join(', ')}`,
   async run(deps, input) {
-    const { data, requestId } = await deps.admin.roles.create(input.projectId ?? null, {
+    const { data, requestId } = await deps.admin.roles.create(input.projectId, {
       role_name: input.name,
       permissions: input.permission,
       ...(input.description ? { description: input.description } : {}),
@@ -132,21 +138,23 @@ export const rolesDelete = defineOperation({
   words: ['roles', 'delete'],
   summary: 'Delete a custom role; everyone holding it loses what it grants',
   args: [roleArg, projectFlag],
-  input: roleInput,
+  input: roleTyped,
+  /** `permissions`: what the role grants now, for the approval card. */
+  resolved: roleResolved.extend({ permissions: z.array(z.string()) }),
   risk: 'destructive',
   async resolve(deps, input) {
     const scoped = await resolveScope(deps, input, { active: true });
-    const role = await resolveRole(deps, scoped, input.roleId ?? input.role);
+    const role = await resolveRole(deps, scoped, input.role);
     assertCustom(role, scoped);
     return { ...scoped, roleId: role.id, roleName: role.name, permissions: role.permissions };
   },
   describe: (input) => `Delete role ${roleText(input)} of ${scopeLabel(input)}`,
   preview: async (_deps, input) => [
-    `It grants: ${(input.permissions ?? []).join(', ') || 'nothing'}.`,
+    `It grants: ${input.permissions.join(', ') || 'nothing'}.`,
     'Every user and group holding it loses these permissions at once. This cannot be undone.',
   ],
   async run(deps, input) {
-    const { requestId } = await deps.admin.roles.delete(input.projectId ?? null, input.roleId ?? input.role);
-    return { title: `Deleted role "${input.roleName ?? input.role}" of ${scopeLabel(input)}.`, requestId };
+    const { requestId } = await deps.admin.roles.delete(input.projectId, input.roleId);
+    return { title: `Deleted role "${input.roleName}" of ${scopeLabel(input)}.`, requestId };
   },
 });
