@@ -27,22 +27,29 @@ export const principalFlags: readonly ArgSpec[] = [
   },
 ];
 
-/** Input fields for `--user`/`--group`; `principal*` are filled by `resolvePrincipal`. */
+/** What is typed for `--user`/`--group`. */
 export const principalFields = {
   user: z.string().trim().min(1).optional(),
   group: z.string().trim().min(1).optional(),
-  principalKind: z.enum(['user', 'group']).optional(),
-  principalId: z.string().optional(),
+};
+
+/** What `resolvePrincipal` looks up: which kind it is, its id, and how replies name it. */
+export const principalResolvedFields = {
+  principalKind: z.enum(['user', 'group']),
+  principalId: z.string(),
   /** `ann@x.com` for a user, `group Research` for a group: how replies and cards name them. */
-  principalLabel: z.string().optional(),
+  principalLabel: z.string(),
 };
 
 interface PrincipalInput {
   user?: string | undefined;
   group?: string | undefined;
-  principalKind?: 'user' | 'group' | undefined;
-  principalId?: string | undefined;
-  principalLabel?: string | undefined;
+}
+
+interface PrincipalResolved {
+  principalKind: 'user' | 'group';
+  principalId: string;
+  principalLabel: string;
 }
 
 /** Refuses input that names neither a user nor a group, or both. */
@@ -59,14 +66,12 @@ export function exactlyOnePrincipal(input: PrincipalInput, ctx: z.RefinementCtx)
 }
 
 /** The resolved user or group, for the Admin API. */
-export function principalOf(input: PrincipalInput): Principal {
-  const kind = input.principalKind ?? (input.user === undefined ? 'group' : 'user');
-  return { kind, id: input.principalId ?? (kind === 'user' ? input.user : input.group) ?? '' };
+export function principalOf(input: PrincipalResolved): Principal {
+  return { kind: input.principalKind, id: input.principalId };
 }
 
 /** How a reply names the user or group. */
-export const principalText = (input: PrincipalInput): string =>
-  input.principalLabel ?? (input.user === undefined ? `group ${input.group}` : (input.user ?? ''));
+export const principalText = (input: PrincipalResolved): string => input.principalLabel;
 
 /** Whether a user is a member of a project, read from its member list. */
 async function isProjectMember(deps: OperationDeps, projectId: string, userId: string): Promise<boolean> {
@@ -84,22 +89,22 @@ export async function resolvePrincipal<I extends PrincipalInput>(
   deps: OperationDeps,
   input: I,
   project: { id: string; name: string } | null,
-): Promise<I> {
+): Promise<I & PrincipalResolved> {
   if (input.user !== undefined) {
-    const user = await resolveMember(deps, input.principalId ?? input.user);
+    const user = await resolveMember(deps, input.user);
     const label = user.email ?? user.id;
     if (project && !(await isProjectMember(deps, project.id, user.id))) {
       throw new NotFoundError(
         `${label} is not a member of project ${project.name}; add them with /openai members add first.`,
       );
     }
-    return { ...input, principalKind: 'user', principalId: user.id, principalLabel: label };
+    return { ...input, principalKind: 'user' as const, principalId: user.id, principalLabel: label };
   }
-  const group = await resolveGroup(deps.admin, input.principalId ?? input.group ?? '');
+  const group = await resolveGroup(deps.admin, input.group ?? '');
   if (project && !(await unlessNotFound(deps.admin.projectGroups.retrieve(project.id, group.id)))) {
     throw new NotFoundError(
       `Group ${group.name} has no access to project ${project.name}; give it with /openai projects add-group first.`,
     );
   }
-  return { ...input, principalKind: 'group', principalId: group.id, principalLabel: `group ${group.name}` };
+  return { ...input, principalKind: 'group' as const, principalId: group.id, principalLabel: `group ${group.name}` };
 }

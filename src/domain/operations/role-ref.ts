@@ -58,13 +58,6 @@ export const roleLookedUpFields = {
   roleName: z.string(),
 };
 
-/** Fields `resolveRole`'s callers fill in: the role's id, name and what it grants now. */
-export const resolvedRoleFields = {
-  roleId: z.string().optional(),
-  roleName: z.string().optional(),
-  permissions: z.array(z.string()).optional(),
-};
-
 interface ScopeInput {
   projectId?: string | null | undefined;
   projectName?: string | null | undefined;

@@ -30,13 +30,6 @@ export const scopeTypedFields = {
   project: z.string().min(1).optional(),
 };
 
-/** Typed and looked-up fields in one input, for operations that do not yet keep them apart. */
-export const scopeFields = {
-  ...scopeTypedFields,
-  projectId: z.string().nullish(),
-  projectName: z.string().nullish(),
-};
-
 /**
  * What `resolveScope` looks up: the project's id and name, both null for the organization. Nullable rather than
  * optional, so a resolved value always says which it is.
@@ -54,7 +47,6 @@ export const projectResolvedFields = {
 
 interface ScopeInput {
   project?: string | undefined;
-  projectId?: string | null | undefined;
 }
 
 interface ScopeResolved {
@@ -72,7 +64,7 @@ export async function resolveScope<I extends ScopeInput>(
   options: { active?: boolean } = {},
 ): Promise<I & ScopeResolved> {
   if (input.project === undefined) return { ...input, projectId: null, projectName: null };
-  const ref = input.projectId ?? input.project;
+  const ref = input.project;
   const project = options.active ? await resolveActiveProject(deps, ref) : await resolveProject(deps.admin, ref);
   return { ...input, projectId: project.id, projectName: project.name ?? null };
 }
