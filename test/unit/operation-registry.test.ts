@@ -120,6 +120,21 @@ const LOOKED_UP_FOR: Record<string, Record<string, unknown>> = {
   'users.role': { currentRole: 'reader' },
   'members.role': { currentRole: 'member' },
   'roles.delete': { permissions: ['api.audit_logs.read'] },
+  'digest.subscribe': { projectIds: ['proj_1'], projectNames: ['Research'] },
+  'keys.revoke-stale': {
+    keys: [
+      {
+        kind: 'project',
+        id: 'key_1',
+        name: 'ci',
+        projectId: 'proj_1',
+        projectName: 'Research',
+        owner: 'ada@example.com',
+        reasons: ['unused for 90 days'],
+      },
+    ],
+    scope: 'the organization',
+  },
   'roles.assign': { principalKind: 'user', principalId: 'user-1', principalLabel: 'ada@example.com', permissions: [] },
   'roles.unassign': {
     principalKind: 'group',
@@ -146,14 +161,7 @@ function sampleResolved(operation: AnyOperation, typed: unknown): Record<string,
 }
 
 /** Operations whose input still carries fields that `resolve` fills; each is to give them a `resolved` schema. */
-const MIXED_INPUT = new Set<string>([
-  'audit.list',
-  'costs.report',
-  'digest.subscribe',
-  'keys.revoke-stale',
-  'spend.digest',
-  'usage.report',
-]);
+const MIXED_INPUT = new Set<string>(['audit.list', 'costs.report', 'spend.digest', 'usage.report']);
 
 function sampleInput(operation: AnyOperation): Record<string, unknown> {
   const raw: Record<string, unknown> = {};

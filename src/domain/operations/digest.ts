@@ -57,6 +57,12 @@ const channelOf = (channelId: string | undefined, action: string): string => {
   return channelId;
 };
 
+const subscribeTyped = z.object({
+  schedule,
+  project: z.array(z.string().trim().min(1)).default([]),
+  mute: z.array(section).default([]),
+});
+
 export const digestSubscribe = defineOperation({
   name: 'digest.subscribe',
   words: ['digest', 'subscribe'],
@@ -88,25 +94,24 @@ export const digestSubscribe = defineOperation({
       help: 'leave a section out; "alerts" stops threshold alerts here',
     },
   ],
-  input: z.object({
-    schedule,
-    project: z.array(z.string().trim().min(1)).default([]),
-    mute: z.array(section).default([]),
-    projectIds: z.array(z.string()).optional(),
-    projectNames: z.array(z.string()).optional(),
+  input: subscribeTyped,
+  /** The projects named, looked up; none means every project. */
+  resolved: subscribeTyped.extend({
+    projectIds: z.array(z.string()).default([]),
+    projectNames: z.array(z.string()).default([]),
   }),
   risk: 'write',
   async resolve(deps, input) {
-    if (input.project.length === 0) return input;
+    if (input.project.length === 0) return { ...input, projectIds: [], projectNames: [] };
     return { ...input, ...(await resolveProjects(deps.admin, input.project)) };
   },
   describe: (input) =>
     `Post the spend digest ${describeSchedule(input.schedule)}` +
-    (input.projectNames?.length ? ` for ${input.projectNames.join(', ')}` : ' for all projects'),
+    (input.projectNames.length ? ` for ${input.projectNames.join(', ')}` : ' for all projects'),
   async run(deps, input, actor) {
     const channelId = channelOf(actor.channelId, 'subscribe');
     const existing = await deps.store.listSubscriptions(channelId);
-    const projectIds = input.projectIds?.length ? [...input.projectIds].sort() : null;
+    const projectIds = input.projectIds.length ? [...input.projectIds].sort() : null;
     const same = existing.find(
       (sub) =>
         sub.schedule === input.schedule.cron &&
@@ -133,7 +138,7 @@ export const digestSubscribe = defineOperation({
       title: `This channel gets the spend digest ${describeSchedule(input.schedule)}.`,
       notes: [
         `Subscription ${created.id}; next digest ${nextRunText(created.schedule, created.timezone, now)}.`,
-        input.projectNames?.length ? `Projects: ${input.projectNames.join(', ')}.` : 'All projects.',
+        input.projectNames.length ? `Projects: ${input.projectNames.join(', ')}.` : 'All projects.',
         muted.includes('alerts')
           ? 'Threshold alerts are muted here.'
           : 'Spend-alert thresholds reached this month are announced here as they happen.',

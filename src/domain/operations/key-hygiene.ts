@@ -96,7 +96,9 @@ export const keysRevokeStale = defineOperation({
   words: ['keys', 'revoke-stale'],
   summary: 'Revoke every stale key keys stale lists, in one approval; each key is deleted once',
   args: [unusedFlag, projectFlag],
-  input: z.object({ ...filters, keys: z.array(storedKey).optional(), scope: z.string().optional() }),
+  input: z.object(filters),
+  /** The stale keys found when the request was filed (the ones an approval deletes), and where they were looked for. */
+  resolved: z.object({ ...filters, keys: z.array(storedKey), scope: z.string() }),
   risk: 'destructive',
   async resolve(deps, input) {
     const { keys, scope } = await staleKeys(deps, input);
@@ -111,13 +113,13 @@ export const keysRevokeStale = defineOperation({
     return { ...input, keys: revocable, scope };
   },
   describe: (input) => {
-    const keys = input.keys ?? [];
+    const keys = input.keys;
     const admin = keys.filter((k) => k.kind === 'admin').length;
     const projects = new Set(keys.filter((k) => k.projectId).map((k) => k.projectId)).size;
-    return `Revoke ${count(keys.length, 'stale key')} in ${input.scope ?? 'the organization'}: ${count(keys.length - admin, 'project key')} in ${count(projects, 'project')}, ${count(admin, 'admin key')}`;
+    return `Revoke ${count(keys.length, 'stale key')} in ${input.scope}: ${count(keys.length - admin, 'project key')} in ${count(projects, 'project')}, ${count(admin, 'admin key')}`;
   },
   preview: async (_deps, input) => {
-    const keys = input.keys ?? [];
+    const keys = input.keys;
     const shown = keys.slice(0, CARD_LINES).map((key) => `• ${staleKeyLine(key).slice(0, 110)}`);
     const rest = keys.length - shown.length;
     return [
@@ -127,7 +129,7 @@ export const keysRevokeStale = defineOperation({
     ];
   },
   async run(deps, input) {
-    const keys = input.keys ?? [];
+    const keys = input.keys;
     const failures: string[] = [];
     const held: WouldSend[] = [];
     let deleted = 0;
