@@ -53,4 +53,23 @@ describe('an approved request whose stored input no longer parses', () => {
     const audit = await h.bot.container.store.listAudit({ requestId: id });
     expect(audit.map((entry) => entry.event)).toEqual(['requested', 'approval', 'approved', 'failed']);
   });
+
+  it('holding only what was typed, without what was looked up, fails with the missing field named', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'stored-input-'));
+    const file = join(dir, 'bot.db');
+    h = await startHarness({ env: { DATABASE_URL: `sqlite:${file}` } });
+    const ola = h.openai.state.addUser({ email: 'ola@x.com' });
+    const { card, id } = await requestApproval(h, 'users remove ola@x.com');
+    rewriteStoredInput(file, id, { user: 'ola@x.com' });
+
+    await approve(h, card, USERS.approver);
+    const failed = await waitForState(h, id, 'failed');
+    await h.bot.container.inFlight.drain(5_000);
+
+    expect(failed.error).toMatchObject({
+      message: expect.stringContaining('no longer fits what users.remove takes (userId: '),
+    });
+    expect(writesTo(h)).toEqual([]);
+    expect(h.openai.state.users.has(ola.id)).toBe(true);
+  });
 });

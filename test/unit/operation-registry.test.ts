@@ -121,6 +121,7 @@ const LOOKED_UP_FOR: Record<string, Record<string, unknown>> = {
   'members.role': { currentRole: 'member' },
   'roles.delete': { permissions: ['api.audit_logs.read'] },
   'digest.subscribe': { projectIds: ['proj_1'], projectNames: ['Research'] },
+  'spend.digest': { projectIds: null, projectNames: [] },
   'keys.revoke-stale': {
     keys: [
       {
@@ -160,8 +161,12 @@ function sampleResolved(operation: AnyOperation, typed: unknown): Record<string,
   return value;
 }
 
-/** Operations whose input still carries fields that `resolve` fills; each is to give them a `resolved` schema. */
-const MIXED_INPUT = new Set<string>(['audit.list', 'costs.report', 'spend.digest', 'usage.report']);
+/**
+ * Reports whose input still carries what `resolve` and paging fill (project ids, the absolute time range, the
+ * page cursor): a "More" button sends that back through the input schema to fetch the next page, so these keep
+ * one schema until paging carries resolved values of its own.
+ */
+const MIXED_INPUT = new Set<string>(['audit.list', 'costs.report', 'usage.report']);
 
 function sampleInput(operation: AnyOperation): Record<string, unknown> {
   const raw: Record<string, unknown> = {};

@@ -14,6 +14,11 @@ const month = z
     error: (issue) => `"${String(issue.input)}" is not a month; use YYYY-MM, e.g. 2026-03.`,
   });
 
+const digestTyped = z.object({
+  project: z.array(z.string().trim().min(1)).default([]),
+  month: month.optional(),
+});
+
 export const spendDigest = defineOperation({
   name: 'spend.digest',
   words: ['spend'],
@@ -30,11 +35,11 @@ export const spendDigest = defineOperation({
     },
     { name: 'month', kind: 'flag', placeholder: 'YYYY-MM', optional: true, help: 'a past month instead of this one' },
   ],
-  input: z.object({
-    project: z.array(z.string().trim().min(1)).default([]),
-    month: month.optional(),
-    projectIds: z.array(z.string()).optional(),
-    projectNames: z.array(z.string()).optional(),
+  input: digestTyped,
+  /** The projects named, looked up; `projectIds` null means the whole organization. */
+  resolved: digestTyped.extend({
+    projectIds: z.array(z.string()).nullable().default(null),
+    projectNames: z.array(z.string()).default([]),
   }),
   risk: 'read',
   slow: true,
@@ -46,19 +51,19 @@ export const spendDigest = defineOperation({
         throw new UsageError(`${input.month} has not started yet; the latest month is ${current.key}.`);
       }
     }
-    if (input.project.length === 0) return input;
+    if (input.project.length === 0) return { ...input, projectIds: null, projectNames: [] };
     return { ...input, ...(await resolveProjects(deps.admin, input.project)) };
   },
   describe: (input) =>
     `Show the spend digest for ${input.month ?? 'this month'}` +
-    (input.projectNames?.length ? ` of ${input.projectNames.join(', ')}` : ' of the organization'),
+    (input.projectNames.length ? ` of ${input.projectNames.join(', ')}` : ' of the organization'),
   async run(deps, input) {
     const snapshot = await fetchSpendSnapshot(deps.admin, {
       now: deps.now(),
       ...(input.month ? { month: parseMonthKey(input.month) } : {}),
       ...(input.projectIds ? { projectIds: input.projectIds } : {}),
     });
-    const digest = buildDigest(snapshot, { projectIds: input.projectIds ?? null });
+    const digest = buildDigest(snapshot, { projectIds: input.projectIds });
     return { title: digestTitle(digest), notes: digestLines(digest), visibility: 'channel', digest };
   },
 });
