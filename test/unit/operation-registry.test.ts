@@ -122,6 +122,8 @@ const LOOKED_UP_FOR: Record<string, Record<string, unknown>> = {
   'roles.delete': { permissions: ['api.audit_logs.read'] },
   'digest.subscribe': { projectIds: ['proj_1'], projectNames: ['Research'] },
   'spend.digest': { projectIds: null, projectNames: [] },
+  'costs.report': { start: 1767225600, end: 1769904000 },
+  'usage.report': { start: 1767225600, end: 1769904000, projectIds: ['proj_1'], projectNames: ['Research'] },
   'keys.revoke-stale': {
     keys: [
       {
@@ -162,11 +164,11 @@ function sampleResolved(operation: AnyOperation, typed: unknown): Record<string,
 }
 
 /**
- * Reports whose input still carries what `resolve` and paging fill (project ids, the absolute time range, the
- * page cursor): a "More" button sends that back through the input schema to fetch the next page, so these keep
+ * The audit log's input still carries what `resolve` and paging fill (project ids, the absolute time range, the
+ * page cursor): its "More" button sends that back through the input schema to fetch the next page, so it keeps
  * one schema until paging carries resolved values of its own.
  */
-const MIXED_INPUT = new Set<string>(['audit.list', 'costs.report', 'usage.report']);
+const MIXED_INPUT = new Set<string>(['audit.list']);
 
 function sampleInput(operation: AnyOperation): Record<string, unknown> {
   const raw: Record<string, unknown> = {};

@@ -59,17 +59,21 @@ const rows = z
   })
   .default(DEFAULT_ROWS);
 
-/** Input fields of a range report; `projectIds`, `projectNames`, `start` and `end` are filled by `resolveReport`. */
+/** What is typed for a range report: the range, the projects and the rows shown. */
 export const reportFields = {
   since: z.string().trim().optional(),
   from: z.string().trim().optional(),
   to: z.string().trim().optional(),
   project: z.array(z.string().trim().min(1)).default([]),
   limit: rows,
+};
+
+/** What `resolveReport` looks up: the projects named (none: every project) and the range fixed to UTC days. */
+export const reportResolvedFields = {
   projectIds: z.array(z.string()).optional(),
   projectNames: z.array(z.string()).optional(),
-  start: z.int().nonnegative().optional(),
-  end: z.int().nonnegative().optional(),
+  start: z.int().nonnegative(),
+  end: z.int().nonnegative(),
 };
 
 /** Range, projects and rows shared by every report; `projectIds`, `projectNames`, `start`, `end` come from resolve. */
@@ -106,7 +110,10 @@ export function daysOf(deps: OperationDeps, input: RangeInput): DayRange {
 }
 
 /** Fixes the range to UTC days (refusing one that has no days yet or is too long) and resolves `--project`. */
-export async function resolveReport<I extends RangeInput>(deps: OperationDeps, input: I): Promise<I> {
+export async function resolveReport<I extends RangeInput>(
+  deps: OperationDeps,
+  input: I,
+): Promise<I & { projectIds?: string[]; projectNames?: string[]; start: number; end: number }> {
   const range = daysOf(deps, input);
   if (range.days <= 0) {
     const today = isoDay(Math.floor(deps.now().getTime() / 1000));
@@ -151,28 +158,43 @@ function groupingOf(kind: ReportKind, text: string | undefined): string | undefi
  * projects, the rows shown, and a `--by` the chosen kind supports, or a message naming the ones it does.
  */
 export function reportSchema(kinds: readonly ReportKind[]) {
-  return z
-    .object({ ...reportFields, type: z.string().trim().optional(), by: z.string().trim().optional() })
-    .superRefine(checkRange)
-    .transform((input, ctx) => {
-      const kind = kindOf(kinds, input.type);
-      if (!kind) {
-        const types = kinds.map((k) => k.type).join(', ');
-        ctx.addIssue({
-          code: 'custom',
-          path: ['type'],
-          message: `--type "${input.type}" is not a kind of usage; use ${types}.`,
-        });
-        return z.NEVER;
-      }
-      const by = groupingOf(kind, input.by);
-      if (!by) {
-        const message = `--by "${input.by}" is not a way to group ${kind.what}; use ${groupingWords(kind).join(', ')}.`;
-        ctx.addIssue({ code: 'custom', path: ['by'], message });
-        return z.NEVER;
-      }
-      return { ...input, type: kind.type, by };
-    });
+  return kindChecked(kinds, z.object({ ...reportFields, ...kindFieldsOf(kinds) }));
+}
+
+/** The resolved value of a report: its input and what `resolveReport` looked up, checked the same way. */
+export function reportResolvedSchema(kinds: readonly ReportKind[]) {
+  return kindChecked(kinds, z.object({ ...reportFields, ...kindFieldsOf(kinds), ...reportResolvedFields }));
+}
+
+/** `--by`, and `--type` when there are several kinds to choose from (one kind needs no choosing). */
+const kindFieldsOf = (kinds: readonly ReportKind[]) => ({
+  ...(kinds.length > 1 ? { type: z.string().trim().optional() } : {}),
+  by: z.string().trim().optional(),
+});
+
+function kindChecked<S extends z.ZodType<RangeInput & { type?: unknown; by?: string | undefined }>>(
+  kinds: readonly ReportKind[],
+  schema: S,
+) {
+  return schema.superRefine(checkRange).transform((input, ctx) => {
+    const kind = kindOf(kinds, typeof input.type === 'string' ? input.type : undefined);
+    if (!kind) {
+      const types = kinds.map((k) => k.type).join(', ');
+      ctx.addIssue({
+        code: 'custom',
+        path: ['type'],
+        message: `--type "${input.type}" is not a kind of usage; use ${types}.`,
+      });
+      return z.NEVER;
+    }
+    const by = groupingOf(kind, input.by);
+    if (!by) {
+      const message = `--by "${input.by}" is not a way to group ${kind.what}; use ${groupingWords(kind).join(', ')}.`;
+      ctx.addIssue({ code: 'custom', path: ['by'], message });
+      return z.NEVER;
+    }
+    return { ...input, type: kind.type, by };
+  });
 }
 
 /** The kind of a validated report input. */
