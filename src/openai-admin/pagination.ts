@@ -2,22 +2,47 @@ import { z } from 'zod';
 import type { AdminClient } from './client.js';
 import type { QueryObject } from './query.js';
 
+/**
+ * One page schema per item schema and page style, built on first use: zod compiles a schema when it first parses,
+ * so a schema built for every call would be compiled again for every call.
+ */
+const pages = new WeakMap<z.ZodType, Map<string, z.ZodType>>();
+const pageOf = <S extends z.ZodType>(item: z.ZodType, style: string, build: () => S): S => {
+  let byStyle = pages.get(item);
+  if (!byStyle) {
+    byStyle = new Map();
+    pages.set(item, byStyle);
+  }
+  let page = byStyle.get(style);
+  if (!page) {
+    page = build();
+    byStyle.set(style, page);
+  }
+  return page as S;
+};
+
 /** Style A: `{data, first_id, last_id, has_more}`, next page with `after=<last_id>`. */
 export const idCursorPage = <T extends z.ZodType>(item: T) =>
-  z.object({
-    data: z.array(item),
-    has_more: z.boolean().default(false),
-    first_id: z.string().nullish(),
-    last_id: z.string().nullish(),
-  });
+  pageOf(item, 'id', () =>
+    z.object({
+      data: z.array(item),
+      has_more: z.boolean().default(false),
+      first_id: z.string().nullish(),
+      last_id: z.string().nullish(),
+    }),
+  );
 
 /** Style B: `{data, has_more, next}`, next page with `after=<next>`. */
 export const nextCursorPage = <T extends z.ZodType>(item: T) =>
-  z.object({ data: z.array(item), has_more: z.boolean().default(false), next: z.string().nullish() });
+  pageOf(item, 'next', () =>
+    z.object({ data: z.array(item), has_more: z.boolean().default(false), next: z.string().nullish() }),
+  );
 
 /** Style C: time buckets `{data, has_more, next_page}`, next page with `page=<next_page>`. */
 export const pageTokenPage = <T extends z.ZodType>(item: T) =>
-  z.object({ data: z.array(item), has_more: z.boolean().default(false), next_page: z.string().nullish() });
+  pageOf(item, 'token', () =>
+    z.object({ data: z.array(item), has_more: z.boolean().default(false), next_page: z.string().nullish() }),
+  );
 
 type Cursor = (page: { data: unknown[]; has_more: boolean } & Record<string, unknown>) => QueryObject | undefined;
 
