@@ -86,8 +86,8 @@ export function createSlackApp(config: Config, options: SlackAppOptions): SlackA
 }
 
 /** Registers every listener (each given `app.client`) and the one error edge that turns failures into replies. */
-export function attachServices(app: App, services: SlackServices): void {
-  const workingNotes = new WorkingNotes();
+export function attachServices(app: App, services: SlackServices, workingNoteAfterMs?: number): void {
+  const workingNotes = new WorkingNotes(workingNoteAfterMs);
   registerListeners(withOneClient(app, app.client), { ...services, workingNotes });
   app.error(createErrorReply(services.logger, workingNotes));
 }

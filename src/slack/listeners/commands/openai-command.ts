@@ -12,7 +12,8 @@ import { toActor } from '../../to-actor.js';
 type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
 /**
- * `/openai …`: ack at once, then parse, authorise and run; the answer goes to the command's `response_url`. When
+ * `/openai …`: ack at once, then parse, authorise and run; the answer goes to the command's `response_url` (a slow one
+ * that takes a while shows "Working on it…" first). When
  * the queue of work is full the acknowledgement says the bot is busy and nothing else happens.
  */
 export const openaiCommand =
@@ -23,7 +24,7 @@ export const openaiCommand =
       const actor = toActor(command.user_id, command.channel_id);
       const outcome = await services.commands.handle(actor, command.text ?? '', {
         starting: async (operation) => {
-          if (operation.slow && notes) await notes.show(command.response_url, body);
+          if (operation.slow) notes?.plan(command.response_url, body);
         },
       });
       if (outcome.kind === 'picker') {
@@ -33,7 +34,7 @@ export const openaiCommand =
         });
         return;
       }
-      const noted = notes?.shownFor(body) ?? false;
+      const noted = (await notes?.settle(body)) ?? false;
       // A note already used one of the response URL's five messages; a channel reply needs one more to remove it.
       const room = noted ? LIMITS.messagesPerResponse - 2 : LIMITS.messagesPerResponse;
       const messages =
