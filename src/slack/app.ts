@@ -96,8 +96,17 @@ export function createSlackApp(config: Config, options: SlackAppOptions): SlackA
 }
 
 /** Registers every listener (each given `app.client`) and the one error edge that turns failures into replies. */
-export function attachServices(app: App, services: SlackServices, workingNoteAfterMs?: number): void {
+export function attachServices(
+  app: App,
+  services: Omit<SlackServices, 'workingNotes' | 'replyError'>,
+  workingNoteAfterMs?: number,
+): void {
   const workingNotes = new WorkingNotes(workingNoteAfterMs);
-  registerListeners(withOneClient(app, app.client), { ...services, workingNotes });
-  app.error(createErrorReply(services.logger, workingNotes));
+  const errorReply = createErrorReply(services.logger, workingNotes);
+  const replyError = (error: unknown, body: unknown) => errorReply({ error: asError(error), body });
+  registerListeners(withOneClient(app, app.client), { ...services, workingNotes, replyError });
+  app.error(errorReply);
 }
+
+const asError = (error: unknown): Error =>
+  error instanceof Error ? error : Object.assign(new Error(String(error)), { original: error });

@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { BUSY_MESSAGE } from '../../../in-flight.js';
+import { queueAfterAck } from '../../after-ack.js';
 import { renderHelp } from '../../blocks/help.js';
 import { LIMITS } from '../../blocks/limits.js';
 import { renderNotice } from '../../blocks/notice.js';
@@ -11,16 +12,19 @@ import { toActor } from '../../to-actor.js';
 
 type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
+/** Rendered once: during a flood most commands are answered with it. */
+const BUSY_NOTICE = renderNotice(BUSY_MESSAGE);
+
 /**
  * `/openai …`: ack at once, then parse, authorise and run; the answer goes to the command's `response_url` (a slow one
- * that takes a while shows "Working on it…" first). When
- * the queue of work is full the acknowledgement says the bot is busy and nothing else happens.
+ * that takes a while shows "Working on it…" first). When too much work already waits the acknowledgement says the bot
+ * is busy and nothing else happens.
  */
 export const openaiCommand =
   (services: SlackServices) =>
   async ({ command, body, ack, client }: Args): Promise<void> => {
     const notes = services.workingNotes;
-    const answered = services.inFlight.tryAfterAck(async () => {
+    const accepted = queueAfterAck(services, body, async () => {
       const actor = toActor(command.user_id, command.channel_id);
       const outcome = await services.commands.handle(actor, command.text ?? '', {
         starting: async (operation) => {
@@ -48,11 +52,6 @@ export const openaiCommand =
       }
       await postToResponseUrl(command.response_url, messages, { replaceOriginal: noted });
     });
-    if (!answered) {
-      // Too much already waits: say so in the acknowledgement itself, having started nothing.
-      await ack(renderNotice(BUSY_MESSAGE));
-      return;
-    }
-    await ack();
-    await answered;
+    // Too much already waits: say so in the acknowledgement itself, having started nothing.
+    await ack(accepted ? undefined : BUSY_NOTICE);
   };
