@@ -138,8 +138,7 @@ export class AdminClient {
         },
         body: options.body === undefined ? undefined : JSON.stringify(options.body),
       });
-      const headers = toHeaders(response.headers);
-      const requestId = headers.get('x-request-id') ?? undefined;
+      const requestId = headerValue(response.headers, 'x-request-id');
       const body = await readJson(response.body, this.#options.maxResponseBytes ?? 20 * 1024 * 1024);
       this.#options.logger?.debug(
         {
@@ -158,8 +157,10 @@ export class AdminClient {
         ms: Date.now() - started,
       });
       if (response.statusCode >= 200 && response.statusCode < 300) {
-        return { body, status: response.statusCode, requestId, headers };
+        return { body, status: response.statusCode, requestId };
       }
+      // Only a failure is read further (its retry hints), so only a failure pays for a Headers object.
+      const headers = toHeaders(response.headers);
       return {
         error: errorFromResponse(response.statusCode, body, requestId),
         retryable: isRetryableStatus(response.statusCode, headers),
@@ -224,22 +225,40 @@ function toHeaders(raw: Record<string, string | string[] | undefined>): Headers 
   return headers;
 }
 
+/** A response header as one string (repeated ones joined), or undefined. */
+function headerValue(raw: Record<string, string | string[] | undefined>, name: string): string | undefined {
+  const value = raw[name];
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
+/** The body parsed as JSON; a body that is not JSON becomes an error envelope with its start. */
 async function readJson(body: Dispatcher.ResponseData['body'], maxBytes: number): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    size += chunk.length;
-    if (size > maxBytes) {
-      body.destroy();
-      throw new UnexpectedResponseError(`Response larger than ${maxBytes} bytes`);
-    }
-    chunks.push(chunk);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
+  const text = await readText(body, maxBytes);
   if (!text) return undefined;
   try {
     return JSON.parse(text);
   } catch {
     return { error: { message: text.slice(0, 200) } };
   }
+}
+
+/** The whole body as text, refusing (and abandoning) one larger than `maxBytes`. */
+function readText(body: Dispatcher.ResponseData['body'], maxBytes: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    body.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) {
+        body.destroy();
+        reject(new UnexpectedResponseError(`Response larger than ${maxBytes} bytes`));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    body.on('end', () =>
+      resolve(chunks.length === 1 ? String(chunks[0]) : Buffer.concat(chunks, size).toString('utf8')),
+    );
+    body.on('error', reject);
+  });
 }

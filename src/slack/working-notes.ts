@@ -53,6 +53,11 @@ export class WorkingNotes {
     if (!planned) return false;
     clearTimeout(planned.timer);
     planned.timer = undefined;
-    return (await planned.posting) ?? false;
+    // Only a note that was shown is remembered, for a later answer to the same request (the error edge's).
+    if (!planned.posting) {
+      this.#planned.delete(body);
+      return false;
+    }
+    return planned.posting;
   }
 }
