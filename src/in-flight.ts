@@ -17,11 +17,11 @@ export interface InFlightLimits {
 /**
  * 128 at once is room for about a thousand answers a second while each waits tens of milliseconds on the Admin API
  * and Slack; how many really run is steered by how busy the event loop is (see in-flight-governor.ts), so
- * acknowledgements keep their share of the CPU whatever the answers cost. 1,024 waiting is about a second of answers
- * at that rate and holds a few kilobytes each, so memory stays flat however long a flood lasts; and work that would
- * wait more than 2 s is refused at once rather than answered late.
+ * acknowledgements keep their share of the CPU whatever the answers cost. 512 waiting is half a second of answers at
+ * that rate; each holds about a kilobyte, so memory stays flat however long a flood lasts and the garbage collector
+ * has little to move while they wait. Work that would wait more than 2 s is refused at once rather than answered late.
  */
-export const DEFAULT_IN_FLIGHT_LIMITS: InFlightLimits = { concurrency: 128, queue: 1_024, maxWaitMs: 2_000 };
+export const DEFAULT_IN_FLIGHT_LIMITS: InFlightLimits = { concurrency: 128, queue: 512, maxWaitMs: 2_000 };
 
 /** How often, while work is pending, the share of time the event loop was busy is checked. */
 const LOAD_CHECK_MS = 100;
@@ -60,10 +60,12 @@ function settling<T>(): Settling<T> {
   return { promise, resolve, reject };
 }
 
+/** Work that handles its own failures, as queued: during a flood a thousand may wait, so each is kept small. */
 interface Waiting {
-  work: () => Promise<unknown>;
-  settle: Settling<unknown>;
+  work: () => Promise<void>;
   since: number;
+  /** Told once the work is settled and no longer counted. */
+  settled?: () => void;
 }
 
 /**
@@ -93,21 +95,36 @@ export class InFlight {
   }
 
   /**
-   * Queues `work` to run after the acknowledgement being sent now (never in this turn of the event loop), or returns
-   * undefined when too much already waits, so the caller can answer "busy" having done nothing.
+   * Queues `work`, which handles its own failures, to run after the acknowledgement being sent now (never in this
+   * turn of the event loop); false, having queued nothing, when too much already waits, so the caller can answer
+   * "busy" having done nothing.
    */
-  tryAfterAck<T>(work: () => Promise<T>): Promise<T> | undefined {
+  tryQueue(work: () => Promise<void>, settled?: () => void): boolean {
     const now = this.#clock.now();
     const oldest = this.#waiting[this.#head];
-    if (this.waiting >= this.#limits.queue || (oldest && now - oldest.since > this.#limits.maxWaitMs)) return undefined;
-    const settle = settling<unknown>();
-    // A caller that drops the promise must not bring the process down with an unhandled rejection.
-    settle.promise.catch(() => undefined);
-    this.#waiting.push({ work, settle, since: now });
+    if (this.waiting >= this.#limits.queue || (oldest && now - oldest.since > this.#limits.maxWaitMs)) return false;
+    this.#waiting.push(settled ? { work, since: now, settled } : { work, since: now });
     this.#unsettled += 1;
     this.#watchLoad();
     this.#schedule();
-    return settle.promise as Promise<T>;
+    return true;
+  }
+
+  /** As `tryQueue`, with the work's outcome as a promise; undefined when too much already waits. */
+  tryAfterAck<T>(work: () => Promise<T>): Promise<T> | undefined {
+    const settle = settling<T>();
+    let outcome: { value: T } | { error: unknown } = { error: undefined };
+    const queued = this.tryQueue(
+      async () => {
+        try {
+          outcome = { value: await work() };
+        } catch (error) {
+          outcome = { error };
+        }
+      },
+      () => ('value' in outcome ? settle.resolve(outcome.value) : settle.reject(outcome.error)),
+    );
+    return queued ? settle.promise : undefined;
   }
 
   /** As `tryAfterAck`, for listeners that reply through the error edge: a full queue throws BusyError. */
@@ -185,9 +202,9 @@ export class InFlight {
   async #run(next: Waiting): Promise<void> {
     this.#running += 1;
     try {
-      next.settle.resolve(await this.#place.run({ aside: false }, next.work));
-    } catch (error) {
-      next.settle.reject(error);
+      await this.#place.run({ aside: false }, next.work);
+    } catch {
+      // Queued work handles its own failures; one that throws anyway must not stop the queue.
     } finally {
       this.#running -= 1;
       this.#unsettled -= 1;
@@ -195,6 +212,7 @@ export class InFlight {
         this.#settledAll?.resolve();
         this.#settledAll = undefined;
       }
+      next.settled?.();
       this.#schedule();
     }
   }

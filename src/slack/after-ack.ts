@@ -14,14 +14,13 @@ interface AfterAckServices {
  * failure of the work goes to the error edge, as if the listener had thrown it; shutdown waits for both.
  */
 export function queueAfterAck(services: AfterAckServices, body: unknown, work: () => Promise<void>): boolean {
-  const accepted = services.inFlight.tryAfterAck(async () => {
+  return services.inFlight.tryQueue(async () => {
     try {
       await work();
     } catch (error) {
       await services.replyError(error, body);
     }
   });
-  return accepted !== undefined;
 }
 
 /** As `queueAfterAck`, for listeners whose refusal goes through the error edge: a full queue throws BusyError. */

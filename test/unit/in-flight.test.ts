@@ -56,6 +56,32 @@ describe('InFlight', () => {
   });
 });
 
+describe('InFlight.tryQueue', () => {
+  it('runs queued work in order, and goes on past work that throws, counting it settled', async () => {
+    const inFlight = new InFlight({ concurrency: 1 });
+    const ran: string[] = [];
+    expect(inFlight.tryQueue(async () => void ran.push('first'))).toBe(true);
+    expect(
+      inFlight.tryQueue(async () => {
+        ran.push('second');
+        throw new Error('not handled by the work');
+      }),
+    ).toBe(true);
+    expect(inFlight.tryQueue(async () => void ran.push('third'))).toBe(true);
+    expect(inFlight.size).toBe(3);
+    await inFlight.drain(1_000);
+    expect(ran).toEqual(['first', 'second', 'third']);
+    expect(inFlight.size).toBe(0);
+  });
+
+  it('queues nothing and says so once the queue is full', () => {
+    const inFlight = new InFlight({ concurrency: 1, queue: 1 });
+    expect(inFlight.tryQueue(() => new Promise<void>(() => undefined))).toBe(true);
+    expect(inFlight.tryQueue(async () => undefined)).toBe(false);
+    expect(inFlight.size).toBe(1);
+  });
+});
+
 describe('InFlight under load', () => {
   const never = () => new Promise<void>(() => undefined);
 
