@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Agent, type Dispatcher, errors as undiciErrors } from 'undici';
 import type { z } from 'zod';
+import { DeadlineExceeded, exchange } from '../http/exchange.js';
 import {
   type AdminApiError,
   ConnectionError,
@@ -120,26 +121,31 @@ export class AdminClient {
         ? (this.#options.timeoutMs ?? 30_000)
         : (this.#options.writeTimeoutMs ?? this.#options.timeoutMs ?? 120_000);
     const started = Date.now();
-    // A plain controller and timer cost less than AbortSignal.timeout, which matters under bursts of commands.
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {
-      const response = await this.#dispatcher.request({
-        origin: this.#base.origin,
-        path: `${this.#base.pathname}${options.path}${encodeQuery(options.query)}`,
-        method: options.method,
-        signal: controller.signal,
-        headersTimeout: timeoutMs,
-        bodyTimeout: timeoutMs,
-        headers: {
-          authorization: `Bearer ${this.#options.adminKey}`,
-          accept: 'application/json',
-          ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+      const maxBytes = this.#options.maxResponseBytes ?? 20 * 1024 * 1024;
+      const response = await exchange(
+        this.#dispatcher,
+        {
+          origin: this.#base.origin,
+          path: `${this.#base.pathname}${options.path}${encodeQuery(options.query)}`,
+          method: options.method,
+          headersTimeout: timeoutMs,
+          bodyTimeout: timeoutMs,
+          headers: {
+            authorization: `Bearer ${this.#options.adminKey}`,
+            accept: 'application/json',
+            ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+          },
+          body: options.body === undefined ? null : JSON.stringify(options.body),
         },
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      });
+        {
+          deadlineMs: timeoutMs,
+          maxBytes,
+          tooLarge: () => new UnexpectedResponseError(`Response larger than ${maxBytes} bytes`),
+        },
+      );
       const requestId = headerValue(response.headers, 'x-request-id');
-      const body = await readJson(response.body, this.#options.maxResponseBytes ?? 20 * 1024 * 1024);
+      const body = parseJson(response.body.toString('utf8'));
       this.#options.logger?.debug(
         {
           method: options.method,
@@ -169,14 +175,12 @@ export class AdminClient {
         requestId,
       };
     } catch (cause) {
-      const failure = failureFromException(cause, options, timeoutMs, controller.signal.aborted);
+      const failure = failureFromException(cause, options, timeoutMs);
       if (failure.error?.status === undefined) {
         const status = failure.error instanceof TimeoutError ? 'timeout' : 'connection_error';
         this.#options.onAttempt?.({ method: options.method, path: options.path, status, ms: Date.now() - started });
       }
       return failure;
-    } finally {
-      clearTimeout(timer);
     }
   }
 }
@@ -192,10 +196,10 @@ interface Attempt {
   neverSent?: boolean;
 }
 
-function failureFromException(cause: unknown, options: RequestOptions, timeoutMs: number, aborted: boolean): Attempt {
+function failureFromException(cause: unknown, options: RequestOptions, timeoutMs: number): Attempt {
   const where = `${options.method} ${options.path}`;
   const isTimeout =
-    aborted ||
+    cause instanceof DeadlineExceeded ||
     cause instanceof undiciErrors.HeadersTimeoutError ||
     cause instanceof undiciErrors.BodyTimeoutError ||
     (cause instanceof Error && cause.name === 'TimeoutError');
@@ -232,33 +236,11 @@ function headerValue(raw: Record<string, string | string[] | undefined>, name: s
 }
 
 /** The body parsed as JSON; a body that is not JSON becomes an error envelope with its start. */
-async function readJson(body: Dispatcher.ResponseData['body'], maxBytes: number): Promise<unknown> {
-  const text = await readText(body, maxBytes);
+function parseJson(text: string): unknown {
   if (!text) return undefined;
   try {
     return JSON.parse(text);
   } catch {
     return { error: { message: text.slice(0, 200) } };
   }
-}
-
-/** The whole body as text, refusing (and abandoning) one larger than `maxBytes`. */
-function readText(body: Dispatcher.ResponseData['body'], maxBytes: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    body.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBytes) {
-        body.destroy();
-        reject(new UnexpectedResponseError(`Response larger than ${maxBytes} bytes`));
-        return;
-      }
-      chunks.push(chunk);
-    });
-    body.on('end', () =>
-      resolve(chunks.length === 1 ? String(chunks[0]) : Buffer.concat(chunks, size).toString('utf8')),
-    );
-    body.on('error', reject);
-  });
 }
