@@ -18,7 +18,10 @@ export interface RunningBot {
   stop(graceMs?: number): Promise<void>;
 }
 
-export type StartOptions = ContainerOverrides;
+export interface StartOptions extends ContainerOverrides {
+  /** How long a slow command may take before "Working on it…" appears (default in working-notes.ts). */
+  workingNoteAfterMs?: number;
+}
 
 /** Waits for `work` to settle, but no later than `deadline` (ms since the epoch). */
 async function settledBy(work: Promise<unknown>, deadline: number): Promise<void> {
@@ -48,7 +51,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   });
   const { app } = slack;
   const container = await buildContainer(config, { ...options, logger, metrics, slack: app.client });
-  attachServices(app, container);
+  attachServices(app, container, options.workingNoteAfterMs);
   // In Socket Mode health and metrics are served before the connection opens, so health can report it.
   const ops: OpsServer | undefined =
     config.slack.mode === 'socket' ? await startOpsServer(slack.opsRoutes, config.port) : undefined;

@@ -1,36 +1,33 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { AppError } from './errors.js';
+import { eventLoopClock, type InFlightClock, nextAllowed } from './in-flight-governor.js';
 
 export interface InFlightLimits {
-  /** Pieces of work running at once. Each mostly waits on the Admin API or Slack, holding a few kilobytes. */
+  /** Pieces of work running at once, at most. Each mostly waits on the Admin API or Slack, holding a few kilobytes. */
   concurrency: number;
-  /** Acknowledged work waiting for a free place. When it is full, new requests are told the bot is busy. */
+  /** Acknowledged work waiting for a free place, at most. When it is full, new requests are told the bot is busy. */
   queue: number;
-  /** Longest that waiting work gives way to new acknowledgements before it starts anyway. */
-  maxDeferralMs: number;
+  /**
+   * Once the oldest waiting work has waited this long, new requests are told the bot is busy too: an answer that
+   * could not leave for longer than this is better refused at once.
+   */
+  maxWaitMs: number;
 }
 
 /**
- * 64 at once keeps the CPU that answers take in check during a flood (work that only waits, such as an approved
- * action's Admin API call, steps aside with `aside`, so slow calls never hold places); fewer
- * run while the event loop is saturated (see below). 512 waiting is about half a second of work at the rate one
- * process answers when it has time to spare (about 1,000 a second), so what is accepted is answered promptly and
- * the rest hears "busy" at once; it holds a few kilobytes per request, so memory stays flat however long a flood
- * lasts. 25 ms keeps acknowledgements first during a burst while answers still leave every few turns of the loop.
+ * 128 at once is room for about a thousand answers a second while each waits tens of milliseconds on the Admin API
+ * and Slack; how many really run is steered by how busy the event loop is (see in-flight-governor.ts), so
+ * acknowledgements keep their share of the CPU whatever the answers cost. 512 waiting is half a second of answers at
+ * that rate; each holds about a kilobyte, so memory stays flat however long a flood lasts and the garbage collector
+ * has little to move while they wait. Work that would wait more than 2 s is refused at once rather than answered late.
  */
-export const DEFAULT_IN_FLIGHT_LIMITS: InFlightLimits = { concurrency: 64, queue: 512, maxDeferralMs: 25 };
+export const DEFAULT_IN_FLIGHT_LIMITS: InFlightLimits = { concurrency: 128, queue: 512, maxWaitMs: 2_000 };
 
 /** How often, while work is pending, the share of time the event loop was busy is checked. */
 const LOAD_CHECK_MS = 100;
-/** Above this share of busy time, fewer pieces may run (acknowledgements are waiting behind work)… */
-const OVERLOADED = 0.9;
-/** …and below this one, more may run again, up to `concurrency`. */
-const RELAXED = 0.7;
-
-/** Work starts once acknowledgements have been quiet this long, or once it has waited `maxDeferralMs`. */
-const QUIET_MS = 2;
-/** Time one turn of the event loop may spend starting work while requests keep arriving. */
-const SLICE_MS = 2;
+/** Time one turn of the event loop may spend starting work, and how many pieces at most, between reads of sockets. */
+const SLICE_MS = 1;
+const SLICE_STARTS = 16;
 
 export const BUSY_MESSAGE = 'The bot is busy right now and did nothing with this. Try again shortly.';
 
@@ -46,60 +43,88 @@ interface Place {
   aside: boolean;
 }
 
+/** A promise with its settling functions apart from it. */
+interface Settling<T> {
+  promise: Promise<T>;
+  resolve: (value: T) => void;
+  reject: (reason: unknown) => void;
+}
+
+function settling<T>(): Settling<T> {
+  let resolve: (value: T) => void = () => undefined;
+  let reject: (reason: unknown) => void = () => undefined;
+  const promise = new Promise<T>((yes, no) => {
+    resolve = yes;
+    reject = no;
+  });
+  return { promise, resolve, reject };
+}
+
+/** Work that handles its own failures, as queued: during a flood a thousand may wait, so each is kept small. */
 interface Waiting {
-  start: () => void;
+  work: () => Promise<void>;
   since: number;
+  /** Told once the work is settled and no longer counted. */
+  settled?: () => void;
 }
 
 /**
- * Work that continues after a request was acknowledged, run with bounded concurrency from a bounded queue.
- * Slack gives an acknowledgement 3 s and the work after it much longer, so during a burst acknowledgements go
- * first; but waiting work never defers longer than `maxDeferralMs`, so answers keep leaving during a flood
- * instead of only after it. Everything accepted is remembered until it settles, so shutdown can wait for it.
+ * Work that continues after a request was acknowledged, run with bounded concurrency from a bounded queue. Work
+ * starts in short slices after the event loop has read its sockets, so acknowledgements go first; how many pieces run
+ * at once follows how busy the loop is. Everything accepted is counted until it settles, so shutdown can wait for it.
  */
 export class InFlight {
   readonly #limits: InFlightLimits;
-  readonly #pending = new Set<Promise<unknown>>();
+  readonly #clock: InFlightClock;
   readonly #waiting: Waiting[] = [];
   #head = 0;
   #running = 0;
+  /** Accepted and not yet settled: waiting, running, or aside. */
+  #unsettled = 0;
+  #settledAll: Settling<void> | undefined;
   #scheduled = false;
-  #lastAck = 0;
-  /** Pieces allowed to run now: `concurrency` while the event loop has time to spare, fewer while it has not. */
+  /** Pieces allowed to run now: up to `concurrency` while the event loop has time to spare, fewer while it has not. */
   #allowed: number;
   #loadCheck: ReturnType<typeof setInterval> | undefined;
-  #loadSample = performance.eventLoopUtilization();
   readonly #place = new AsyncLocalStorage<Place>();
 
-  constructor(limits: Partial<InFlightLimits> = {}) {
+  constructor(limits: Partial<InFlightLimits> = {}, clock: InFlightClock = eventLoopClock()) {
     this.#limits = { ...DEFAULT_IN_FLIGHT_LIMITS, ...limits };
+    this.#clock = clock;
     this.#allowed = this.#limits.concurrency;
   }
 
   /**
-   * Queues `work` to run after the acknowledgement being sent now (never in this turn of the event loop), or
-   * returns undefined when the queue is full, so the caller can answer "busy" having done nothing.
+   * Queues `work`, which handles its own failures, to run after the acknowledgement being sent now (never in this
+   * turn of the event loop); false, having queued nothing, when too much already waits, so the caller can answer
+   * "busy" having done nothing.
    */
-  tryAfterAck<T>(work: () => Promise<T>): Promise<T> | undefined {
-    if (this.waiting >= this.#limits.queue) return undefined;
-    this.#lastAck = performance.now();
-    const settled = new Promise<T>((resolve, reject) => {
-      const start = () => {
-        this.#running += 1;
-        const done = () => {
-          this.#running -= 1;
-          this.#schedule();
-        };
-        this.#place
-          .run({ aside: false }, async () => work())
-          .then(resolve, reject)
-          .finally(done);
-      };
-      this.#waiting.push({ start, since: this.#lastAck });
-    });
+  tryQueue(work: () => Promise<void>, settled?: () => void): boolean {
+    const now = this.#clock.now();
+    const oldest = this.#waiting[this.#head];
+    if (this.waiting >= this.#limits.queue || (oldest && now - oldest.since > this.#limits.maxWaitMs)) return false;
+    this.#waiting.push(settled ? { work, since: now, settled } : { work, since: now });
+    this.#unsettled += 1;
     this.#watchLoad();
     this.#schedule();
-    return this.#track(settled);
+    return true;
+  }
+
+  /** As `tryQueue`, with the work's outcome as a promise; undefined when too much already waits. */
+  tryAfterAck<T>(work: () => Promise<T>): Promise<T> | undefined {
+    const settle = settling<T>();
+    let outcome: { value: T } | { error: unknown } = { error: undefined };
+    const queued = this.tryQueue(
+      async () => {
+        try {
+          outcome = { value: await work() };
+        } catch (error) {
+          outcome = { error };
+        }
+      },
+      () => ('value' in outcome ? settle.resolve(outcome.value) : settle.reject(outcome.error)),
+    );
+    return queued ? settle.promise : undefined;
   }
 
   /** As `tryAfterAck`, for listeners that reply through the error edge: a full queue throws BusyError. */
@@ -112,7 +137,7 @@ export class InFlight {
   /**
    * Runs `wait` with the caller's place given up, so queued work may start meanwhile. For a long wait that costs this
    * process nothing, such as an approved action's Admin API call (up to two minutes): the limit on places is about
-   * CPU and memory during a flood, and approvals cannot flood. The caller is still tracked for shutdown.
+   * CPU and memory during a flood, and approvals cannot flood. The caller is still counted for shutdown.
    */
   async aside<T>(wait: () => Promise<T>): Promise<T> {
     const place = this.#place.getStore();
@@ -130,65 +155,80 @@ export class InFlight {
 
   /** Accepted work not yet settled, waiting or running. */
   get size(): number {
-    return this.#pending.size;
+    return this.#unsettled;
   }
 
   get waiting(): number {
     return this.#waiting.length - this.#head;
   }
 
-  /** Resolves when everything accepted has settled, or after `timeoutMs`. */
-  async drain(timeoutMs: number): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (this.#pending.size > 0 && Date.now() < deadline) {
-      const timer = new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline - Date.now())).unref());
-      await Promise.race([Promise.allSettled([...this.#pending]), timer]);
-    }
+  /** Pieces allowed to run at once now. */
+  get allowed(): number {
+    return this.#allowed;
   }
 
-  #track<T>(work: Promise<T>): Promise<T> {
-    this.#pending.add(work);
-    const forget = () => this.#pending.delete(work);
-    work.then(forget, forget);
-    return work;
+  /** Resolves when everything accepted has settled, or after `timeoutMs`. */
+  async drain(timeoutMs: number): Promise<void> {
+    if (this.#unsettled === 0) return;
+    this.#settledAll ??= settling<void>();
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, timeoutMs).unref();
+    });
+    try {
+      await Promise.race([this.#settledAll.promise, late]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   #schedule(): void {
     if (this.#scheduled || this.waiting === 0 || this.#running >= this.#allowed) return;
     this.#scheduled = true;
-    const wait = this.#deferral();
     // setImmediate runs after the poll phase, so requests waiting on sockets are acknowledged between two slices.
-    if (wait === 0) setImmediate(() => this.#startSlice());
-    else setTimeout(() => this.#startSlice(), wait);
+    setImmediate(this.#slice);
   }
 
-  #startSlice(): void {
+  readonly #slice = (): void => {
     this.#scheduled = false;
-    const sliceEnd = performance.now() + SLICE_MS;
-    while (this.waiting > 0 && this.#running < this.#allowed && this.#deferral() === 0) {
-      this.#shift()?.start();
-      if (performance.now() >= sliceEnd) break;
+    const sliceEnd = this.#clock.now() + SLICE_MS;
+    for (let started = 0; started < SLICE_STARTS && this.waiting > 0 && this.#running < this.#allowed; started++) {
+      void this.#run(this.#shift());
+      if (this.#clock.now() >= sliceEnd) break;
     }
     this.#schedule();
+  };
+
+  async #run(next: Waiting): Promise<void> {
+    this.#running += 1;
+    try {
+      await this.#place.run({ aside: false }, next.work);
+    } catch {
+      // Queued work handles its own failures; one that throws anyway must not stop the queue.
+    } finally {
+      this.#running -= 1;
+      this.#unsettled -= 1;
+      if (this.#unsettled === 0) {
+        this.#settledAll?.resolve();
+        this.#settledAll = undefined;
+      }
+      next.settled?.();
+      this.#schedule();
+    }
   }
 
   /**
-   * While work is pending, adapts how many pieces may run to how busy the event loop is: when it is nearly always
-   * busy, acknowledgements queue behind work, so fewer pieces run (the queue then fills and new requests hear
-   * "busy" at once), but never fewer than a quarter, so answers keep leaving; when it has time to spare, more run.
+   * While work is pending, adapts how many pieces may run to how busy the event loop was (in-flight-governor.ts),
+   * never fewer than a sixteenth of `concurrency`, so answers keep leaving.
    */
   #watchLoad(): void {
     if (this.#loadCheck) return;
-    this.#loadSample = performance.eventLoopUtilization();
+    this.#clock.utilisation();
     this.#loadCheck = setInterval(() => {
-      const window = performance.eventLoopUtilization(this.#loadSample);
-      this.#loadSample = performance.eventLoopUtilization();
       const { concurrency } = this.#limits;
-      const floor = Math.max(1, Math.ceil(concurrency / 4));
-      if (window.utilization > OVERLOADED) this.#allowed = Math.max(floor, Math.floor(this.#allowed / 2));
-      else if (window.utilization < RELAXED)
-        this.#allowed = Math.min(concurrency, this.#allowed + Math.ceil(concurrency / 8));
-      if (this.#pending.size === 0) {
+      const floor = Math.max(1, Math.ceil(concurrency / 16));
+      this.#allowed = nextAllowed(this.#allowed, this.#clock.utilisation(), { floor, ceiling: concurrency });
+      if (this.#unsettled === 0) {
         clearInterval(this.#loadCheck);
         this.#loadCheck = undefined;
         this.#allowed = concurrency;
@@ -198,8 +238,9 @@ export class InFlight {
     this.#loadCheck.unref();
   }
 
-  #shift(): Waiting | undefined {
-    const next = this.#waiting[this.#head];
+  #shift(): Waiting {
+    const next = this.#waiting[this.#head] as Waiting;
+    this.#waiting[this.#head] = undefined as unknown as Waiting;
     this.#head += 1;
     // Compact now and then, so a long flood neither grows the array nor pays for shifting it each time.
     if (this.#head >= 1_024 && this.#head * 2 >= this.#waiting.length) {
@@ -207,14 +248,5 @@ export class InFlight {
       this.#head = 0;
     }
     return next;
-  }
-
-  /** How much longer the oldest waiting work should wait: 0 once acks went quiet or it has waited long enough. */
-  #deferral(): number {
-    const oldest = this.#waiting[this.#head];
-    if (!oldest) return 0;
-    const now = performance.now();
-    if (now - oldest.since >= this.#limits.maxDeferralMs) return 0;
-    return Math.max(0, QUIET_MS - (now - this.#lastAck));
   }
 }

@@ -11,6 +11,7 @@ import { registerListeners } from './listeners/index.js';
 import { withOneClient } from './one-client.js';
 import { requireSlackResponseUrl } from './response-url.js';
 import type { SlackServices } from './services.js';
+import { requireSlackSignature } from './signed-requests.js';
 import { WorkingNotes } from './working-notes.js';
 
 export interface SlackAppOptions {
@@ -39,15 +40,24 @@ const socketReceiver = (config: Config, logger: SlackAppOptions['logger']) =>
     installerOptions: { clientOptions: { slackApiUrl: config.slack.apiUrl } },
   });
 
-/** Bolt's HTTP receiver with the body limit applied before anything is read or verified. */
+/**
+ * Bolt's HTTP receiver behind the body limit (applied before anything is read) and the signature check (one HMAC per
+ * request, done here instead of by Bolt, whose check costs three).
+ */
 function httpReceiver(config: Config, logger: Logger, customRoutes: OpsRoute[]): HTTPReceiver {
   const receiver = new HTTPReceiver({
     signingSecret: config.slack.signingSecret as string,
+    signatureVerification: false,
     logger: createBoltLogger(logger),
     customRoutes,
     bodyLimit: BODY_LIMIT_BYTES,
   });
-  receiver.requestListener = refuseLargeBodies(receiver.requestListener, (declared) =>
+  const signed = requireSlackSignature(receiver.requestListener, {
+    signingSecret: config.slack.signingSecret as string,
+    limit: BODY_LIMIT_BYTES,
+    onRefused: (reason) => logger.warn({ reason }, 'refused a request that is not a signed request from Slack'),
+  });
+  receiver.requestListener = refuseLargeBodies(signed, (declared) =>
     logger.warn({ declared, limit: BODY_LIMIT_BYTES }, 'refused a request body over the size limit'),
   );
   return receiver;
@@ -86,8 +96,17 @@ export function createSlackApp(config: Config, options: SlackAppOptions): SlackA
 }
 
 /** Registers every listener (each given `app.client`) and the one error edge that turns failures into replies. */
-export function attachServices(app: App, services: SlackServices): void {
-  const workingNotes = new WorkingNotes();
-  registerListeners(withOneClient(app, app.client), { ...services, workingNotes });
-  app.error(createErrorReply(services.logger, workingNotes));
+export function attachServices(
+  app: App,
+  services: Omit<SlackServices, 'workingNotes' | 'replyError'>,
+  workingNoteAfterMs?: number,
+): void {
+  const workingNotes = new WorkingNotes(workingNoteAfterMs);
+  const errorReply = createErrorReply(services.logger, workingNotes);
+  const replyError = (error: unknown, body: unknown) => errorReply({ error: asError(error), body });
+  registerListeners(withOneClient(app, app.client), { ...services, workingNotes, replyError });
+  app.error(errorReply);
 }
+
+const asError = (error: unknown): Error =>
+  error instanceof Error ? error : Object.assign(new Error(String(error)), { original: error });

@@ -28,7 +28,7 @@ export function createErrorReply(logger: Logger, workingNotes?: WorkingNotes) {
     else logger.error({ err: original }, 'listener failed');
     const url = responseUrlOf(body);
     if (!url) return;
-    const replaceOriginal = workingNotes?.shownFor(body) ?? false;
+    const replaceOriginal = (await workingNotes?.settle(body)) ?? false;
     await postToResponseUrl(url, [renderError(text)], { replaceOriginal }).catch((replyError: unknown) =>
       logger.warn({ err: replyError }, 'could not deliver the error reply'),
     );

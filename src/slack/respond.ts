@@ -1,4 +1,5 @@
-import { request } from 'undici';
+import { getGlobalDispatcher } from 'undici';
+import { exchange } from '../http/exchange.js';
 import type { SlackMessage } from './blocks/message.js';
 import { NO_UNFURL } from './blocks/message.js';
 
@@ -8,15 +9,26 @@ export interface ResponseOptions {
   replaceOriginal?: boolean;
 }
 
+/** Posts one JSON body to a `response_url`; Slack's answer is read and dropped, a failure status throws. */
+async function post(url: string, body: unknown): Promise<void> {
+  const target = new URL(url);
+  const response = await exchange(
+    getGlobalDispatcher(),
+    {
+      origin: target.origin,
+      path: `${target.pathname}${target.search}`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    },
+    { keepBody: false },
+  );
+  if (response.statusCode >= 300) throw new Error(`response_url answered HTTP ${response.statusCode}`);
+}
+
 /** Removes the message a `response_url` last answered with (e.g. a private note a channel reply supersedes). */
 export async function deleteOriginal(url: string): Promise<void> {
-  const response = await request(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ delete_original: true }),
-  });
-  await response.body.dump();
-  if (response.statusCode >= 300) throw new Error(`response_url answered HTTP ${response.statusCode}`);
+  await post(url, { delete_original: true });
 }
 
 /** Posts messages to a `response_url` (which accepts five within 30 minutes), in order. */
@@ -26,18 +38,12 @@ export async function postToResponseUrl(
   options: ResponseOptions = {},
 ): Promise<void> {
   for (const [index, message] of messages.entries()) {
-    const response = await request(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        response_type: options.visibility ?? 'ephemeral',
-        ...(options.replaceOriginal && index === 0 ? { replace_original: true } : { replace_original: false }),
-        text: message.text,
-        blocks: message.blocks,
-        ...NO_UNFURL,
-      }),
+    await post(url, {
+      response_type: options.visibility ?? 'ephemeral',
+      ...(options.replaceOriginal && index === 0 ? { replace_original: true } : { replace_original: false }),
+      text: message.text,
+      blocks: message.blocks,
+      ...NO_UNFURL,
     });
-    await response.body.dump();
-    if (response.statusCode >= 300) throw new Error(`response_url answered HTTP ${response.statusCode}`);
   }
 }

@@ -9,6 +9,9 @@ import type { InFlight } from '../in-flight.js';
 import type { HomePublisher } from './home-publisher.js';
 import type { WorkingNotes } from './working-notes.js';
 
+/** The one edge where failures become replies (error-reply.ts), given the payload the failed work answers. */
+export type ReplyError = (error: unknown, body: unknown) => Promise<void>;
+
 /** What Slack listeners may call. Built by the composition root. */
 export interface SlackServices {
   readonly commands: CommandService;
@@ -27,4 +30,6 @@ export interface SlackServices {
   readonly homes?: HomePublisher;
   /** "Working on it…" notes for slow commands; set by `attachServices`. */
   readonly workingNotes?: WorkingNotes;
+  /** The error edge, for failures of work after an acknowledgement; set by `attachServices`. */
+  readonly replyError: ReplyError;
 }

@@ -87,6 +87,35 @@ describe('the size of request bodies', () => {
     expect(largest).toBeLessThan(BODY_LIMIT_BYTES);
   });
 
+  it('answers Slack’s unsigned ssl_check, and runs nothing that is sent along with it', async () => {
+    const command = commandBody({ text: 'users list', userId: USERS.admin, responseUrl: h.slack.responseUrl('ssl') });
+    const payload = JSON.stringify({ type: 'block_actions', user: { id: USERS.admin } });
+    const response = await fetch(`${h.botUrl}/slack/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `ssl_check=1&${command}&payload=${encodeURIComponent(payload)}`,
+    });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(h.openai.requests).toHaveLength(0);
+    expect(h.slack.callsTo('response:ssl')).toHaveLength(0);
+  });
+
+  it('refuses an unsigned command with 401, with or without a query string', async () => {
+    const body = commandBody({ text: 'users list', userId: USERS.admin, responseUrl: h.slack.responseUrl('u') });
+    for (const path of ['/slack/events', '/slack/events?retry=1']) {
+      const response = await fetch(`${h.botUrl}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body,
+      });
+      expect(response.status, path).toBe(401);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(h.openai.requests).toHaveLength(0);
+  });
+
   it('still serves an ordinary signed command', async () => {
     const reply = await h.ask('help', USERS.viewer);
     expect(messageText(reply)).toContain('Commands');

@@ -1,5 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BusyError, InFlight } from '../../src/in-flight.js';
+import { HIGH, LOW, nextAllowed } from '../../src/in-flight-governor.js';
+
+/** A clock the test moves, and an event loop as busy as the test says. */
+const testClock = () => {
+  const clock = { ms: 0, busy: 0, now: () => clock.ms, utilisation: () => clock.busy };
+  return clock;
+};
+const turn = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('InFlight', () => {
   it('starts deferred work in the order it was acknowledged and returns its result', async () => {
@@ -45,6 +53,32 @@ describe('InFlight', () => {
     await inFlight.drain(1_000);
     expect(finished).toBe(true);
     expect(inFlight.size).toBe(0);
+  });
+});
+
+describe('InFlight.tryQueue', () => {
+  it('runs queued work in order, and goes on past work that throws, counting it settled', async () => {
+    const inFlight = new InFlight({ concurrency: 1 });
+    const ran: string[] = [];
+    expect(inFlight.tryQueue(async () => void ran.push('first'))).toBe(true);
+    expect(
+      inFlight.tryQueue(async () => {
+        ran.push('second');
+        throw new Error('not handled by the work');
+      }),
+    ).toBe(true);
+    expect(inFlight.tryQueue(async () => void ran.push('third'))).toBe(true);
+    expect(inFlight.size).toBe(3);
+    await inFlight.drain(1_000);
+    expect(ran).toEqual(['first', 'second', 'third']);
+    expect(inFlight.size).toBe(0);
+  });
+
+  it('queues nothing and says so once the queue is full', () => {
+    const inFlight = new InFlight({ concurrency: 1, queue: 1 });
+    expect(inFlight.tryQueue(() => new Promise<void>(() => undefined))).toBe(true);
+    expect(inFlight.tryQueue(async () => undefined)).toBe(false);
+    expect(inFlight.size).toBe(1);
   });
 });
 
@@ -135,5 +169,98 @@ describe('InFlight.aside', () => {
   it('runs work called outside any place as it is', async () => {
     const inFlight = new InFlight({ concurrency: 1 });
     expect(await inFlight.aside(async () => 7)).toBe(7);
+  });
+});
+
+describe('InFlight, refusing what would wait too long', () => {
+  const never = () => new Promise<void>(() => undefined);
+
+  it('refuses new work once the oldest waiting work has waited longer than maxWaitMs, and takes it again after', async () => {
+    const clock = testClock();
+    const inFlight = new InFlight({ concurrency: 1, queue: 100, maxWaitMs: 2_000 }, clock);
+    let release: () => void = () => undefined;
+    const running = inFlight.afterAck(() => new Promise<void>((resolve) => (release = resolve)));
+    await turn();
+    const waiting = inFlight.afterAck(async () => 'late but answered');
+    clock.ms = 2_000;
+    expect(inFlight.tryAfterAck(async () => 'at the limit')).toBeDefined();
+    clock.ms = 2_001;
+    expect(inFlight.tryAfterAck(never)).toBeUndefined();
+    expect(() => inFlight.afterAck(never)).toThrow(BusyError);
+    release();
+    await running;
+    expect(await waiting).toBe('late but answered');
+    await inFlight.drain(1_000);
+    expect(inFlight.tryAfterAck(async () => 'room again')).toBeDefined();
+  });
+});
+
+describe('InFlight under a busy event loop', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('runs fewer pieces at once while the loop is saturated, and more again once it has time to spare', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const clock = testClock();
+    const inFlight = new InFlight({ concurrency: 16, queue: 100 }, clock);
+    const releases: (() => void)[] = [];
+    let started = 0;
+    const blocking = () =>
+      inFlight.afterAck(() => {
+        started += 1;
+        return new Promise<void>((resolve) => releases.push(resolve));
+      });
+    const all = Array.from({ length: 60 }, blocking);
+    await turn();
+    expect(started).toBe(16);
+
+    clock.busy = 1;
+    vi.advanceTimersByTime(1_000);
+    expect(inFlight.allowed).toBe(1);
+    for (const release of releases.splice(0)) release();
+    await turn();
+    await turn();
+    expect(started).toBe(17);
+
+    clock.busy = 0.2;
+    vi.advanceTimersByTime(1_000);
+    expect(inFlight.allowed).toBeGreaterThan(1);
+    await turn();
+    expect(started).toBe(16 + inFlight.allowed);
+
+    clock.busy = 0;
+    for (;;) {
+      for (const release of releases.splice(0)) release();
+      await turn();
+      await turn();
+      if (started === 60) break;
+      vi.advanceTimersByTime(100);
+    }
+    for (const release of releases.splice(0)) release();
+    await Promise.all(all);
+  });
+});
+
+describe('how many pieces may run, after each measure of the event loop', () => {
+  const bounds = { floor: 4, ceiling: 128 };
+
+  it('falls quickly while the loop was busier than the high mark, never below the floor', () => {
+    expect(nextAllowed(128, HIGH + 0.01, bounds)).toBe(89);
+    let allowed = 128;
+    for (let i = 0; i < 20; i++) allowed = nextAllowed(allowed, 1, bounds);
+    expect(allowed).toBe(4);
+  });
+
+  it('rises gradually while the loop had time to spare, never above the ceiling', () => {
+    expect(nextAllowed(4, LOW - 0.01, bounds)).toBe(5);
+    expect(nextAllowed(64, 0, bounds)).toBe(72);
+    let allowed = 4;
+    for (let i = 0; i < 100; i++) allowed = nextAllowed(allowed, 0, bounds);
+    expect(allowed).toBe(128);
+  });
+
+  it('holds between the two marks, so it does not swing with every measurement', () => {
+    expect(nextAllowed(40, (HIGH + LOW) / 2, bounds)).toBe(40);
+    expect(nextAllowed(40, HIGH, bounds)).toBe(40);
+    expect(nextAllowed(40, LOW, bounds)).toBe(40);
   });
 });

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { afterAckOrBusy } from '../../after-ack.js';
 import { NO_UNFURL } from '../../blocks/message.js';
 import { renderNotice } from '../../blocks/notice.js';
 import { postToResponseUrl } from '../../respond.js';
@@ -11,7 +12,7 @@ export const approvalApproved =
   (services: SlackServices) =>
   async ({ ack, action, body, client }: Args): Promise<void> => {
     await ack();
-    await services.inFlight.afterAck(async () => {
+    afterAckOrBusy(services, body, async () => {
       const decision = await services.approvals.decide(body.user.id, action.value ?? '', 'approve');
       if (decision.kind === 'decided') return;
       const note = renderNotice(decision.message);

@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { UsageError } from '../../../errors.js';
+import { afterAckOrBusy } from '../../after-ack.js';
 import { decodeMore } from '../../blocks/more-button.js';
 import { renderReply } from '../../blocks/reply.js';
 import { postToResponseUrl } from '../../respond.js';
@@ -13,7 +14,7 @@ export const moreClicked =
   (services: SlackServices) =>
   async ({ ack, action, body }: Args): Promise<void> => {
     await ack();
-    await services.inFlight.afterAck(async () => {
+    afterAckOrBusy(services, body, async () => {
       const more = decodeMore(action.value);
       if (!more) throw new UsageError('This button no longer works; run the command again.');
       const actor = toActor(body.user.id, body.channel?.id ?? body.container?.channel_id);
@@ -27,7 +28,7 @@ export const wholeListClicked =
   (services: SlackServices) =>
   async ({ ack, action, body }: Args): Promise<void> => {
     await ack();
-    await services.inFlight.afterAck(async () => {
+    afterAckOrBusy(services, body, async () => {
       const listing = decodeMore(action.value);
       if (!listing) throw new UsageError('This button no longer works; run the command again.');
       const actor = toActor(body.user.id, body.channel?.id ?? body.container?.channel_id);

@@ -3,6 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import { bindFields } from '../../../domain/operations/bind.js';
 import { describeError } from '../../../error-text.js';
 import { BUSY_MESSAGE } from '../../../in-flight.js';
+import { queueAfterAck } from '../../after-ack.js';
 import { renderError } from '../../blocks/error.js';
 import { readOperationForm } from '../../blocks/form-values.js';
 import type { SlackMessage } from '../../blocks/message.js';
@@ -41,7 +42,7 @@ export const operationSubmitted =
       return;
     }
     const userId = body.user.id;
-    const answered = services.inFlight.tryAfterAck(async () => {
+    const answered = queueAfterAck(services, body, async () => {
       const messages = await services.commands
         .run(toActor(userId, channelId), operation, bound.input, form.reason)
         .then(
@@ -60,7 +61,6 @@ export const operationSubmitted =
       return;
     }
     await ack();
-    await answered;
   };
 
 /** Privately in the channel the form came from; by direct message where the bot cannot post there. */

@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { BUSY_MESSAGE } from '../../../in-flight.js';
+import { queueAfterAck } from '../../after-ack.js';
 import { renderNoticeModal } from '../../blocks/notice-modal.js';
 import { REASON_ACTION, REASON_BLOCK } from '../../blocks/reject-modal.js';
 import type { SlackServices } from '../../services.js';
@@ -15,12 +16,11 @@ export const rejectSubmitted =
   async ({ ack, view, body, client }: Args): Promise<void> => {
     const requestId = view.private_metadata;
     const reason = view.state.values[REASON_BLOCK]?.[REASON_ACTION]?.value?.trim() || undefined;
-    const decided = services.inFlight.tryAfterAck(async () => {
+    const decided = queueAfterAck(services, body, async () => {
       const decision = await services.approvals.decide(body.user.id, requestId, 'reject', reason);
       const title = decision.kind === 'refused' ? 'Cannot reject' : 'Reject request';
       await client.views.update({ view_id: view.id, view: renderNoticeModal(title, decision.message) });
     });
     const progress = decided ? `Rejecting request ${requestId}…` : BUSY_MESSAGE;
     await ack({ response_action: 'update', view: renderNoticeModal('Reject request', progress) });
-    await decided;
   };
