@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { AppError } from './errors.js';
-import { eventLoopClock, type InFlightClock, nextAllowed } from './in-flight-governor.js';
+import { eventLoopClock, type InFlightClock, Pacer } from './in-flight-governor.js';
 
 export interface InFlightLimits {
   /** Pieces of work running at once, at most. Each mostly waits on the Admin API or Slack, holding a few kilobytes. */
@@ -15,11 +15,12 @@ export interface InFlightLimits {
 }
 
 /**
- * 128 at once is room for about a thousand answers a second while each waits tens of milliseconds on the Admin API
- * and Slack; how many really run is steered by how busy the event loop is (see in-flight-governor.ts), so
- * acknowledgements keep their share of the CPU whatever the answers cost. 512 waiting is half a second of answers at
- * that rate; each holds about a kilobyte, so memory stays flat however long a flood lasts and the garbage collector
- * has little to move while they wait. Work that would wait more than 2 s is refused at once rather than answered late.
+ * 128 at once is room for a few thousand answers a second while each waits tens of milliseconds on the Admin API and
+ * Slack; how fast work really starts is steered by how busy the event loop is (see in-flight-governor.ts), so
+ * acknowledgements keep their share of the CPU whatever the answers cost. 512 waiting is about half a second of
+ * answers at the rate one process sustains; each holds about a kilobyte, so memory stays flat however long a flood
+ * lasts and the garbage collector has little to move while they wait. Work that would wait more than 2 s is refused
+ * at once rather than answered late.
  */
 export const DEFAULT_IN_FLIGHT_LIMITS: InFlightLimits = { concurrency: 128, queue: 512, maxWaitMs: 2_000 };
 
@@ -43,35 +44,16 @@ interface Place {
   aside: boolean;
 }
 
-/** A promise with its settling functions apart from it. */
-interface Settling<T> {
-  promise: Promise<T>;
-  resolve: (value: T) => void;
-  reject: (reason: unknown) => void;
-}
-
-function settling<T>(): Settling<T> {
-  let resolve: (value: T) => void = () => undefined;
-  let reject: (reason: unknown) => void = () => undefined;
-  const promise = new Promise<T>((yes, no) => {
-    resolve = yes;
-    reject = no;
-  });
-  return { promise, resolve, reject };
-}
-
 /** Work that handles its own failures, as queued: during a flood a thousand may wait, so each is kept small. */
 interface Waiting {
   work: () => Promise<void>;
   since: number;
-  /** Told once the work is settled and no longer counted. */
-  settled?: () => void;
 }
 
 /**
  * Work that continues after a request was acknowledged, run with bounded concurrency from a bounded queue. Work
- * starts in short slices after the event loop has read its sockets, so acknowledgements go first; how many pieces run
- * at once follows how busy the loop is. Everything accepted is counted until it settles, so shutdown can wait for it.
+ * starts in short slices after the event loop has read its sockets, so acknowledgements go first, and at a pace that
+ * follows how busy the loop is. Everything accepted is counted until it settles, so shutdown can wait for it.
  */
 export class InFlight {
   readonly #limits: InFlightLimits;
@@ -81,17 +63,18 @@ export class InFlight {
   #running = 0;
   /** Accepted and not yet settled: waiting, running, or aside. */
   #unsettled = 0;
-  #settledAll: Settling<void> | undefined;
+  /** Told when nothing accepted is left unsettled. */
+  readonly #drained: (() => void)[] = [];
   #scheduled = false;
-  /** Pieces allowed to run now: up to `concurrency` while the event loop has time to spare, fewer while it has not. */
-  #allowed: number;
+  /** How fast waiting work may start: steered by how busy the event loop is (in-flight-governor.ts). */
+  readonly #pacer: Pacer;
   #loadCheck: ReturnType<typeof setInterval> | undefined;
   readonly #place = new AsyncLocalStorage<Place>();
 
   constructor(limits: Partial<InFlightLimits> = {}, clock: InFlightClock = eventLoopClock()) {
     this.#limits = { ...DEFAULT_IN_FLIGHT_LIMITS, ...limits };
     this.#clock = clock;
-    this.#allowed = this.#limits.concurrency;
+    this.#pacer = new Pacer(clock.now());
   }
 
   /**
@@ -99,39 +82,15 @@ export class InFlight {
    * turn of the event loop); false, having queued nothing, when too much already waits, so the caller can answer
    * "busy" having done nothing.
    */
-  tryQueue(work: () => Promise<void>, settled?: () => void): boolean {
+  tryQueue(work: () => Promise<void>): boolean {
     const now = this.#clock.now();
     const oldest = this.#waiting[this.#head];
     if (this.waiting >= this.#limits.queue || (oldest && now - oldest.since > this.#limits.maxWaitMs)) return false;
-    this.#waiting.push(settled ? { work, since: now, settled } : { work, since: now });
+    this.#waiting.push({ work, since: now });
     this.#unsettled += 1;
     this.#watchLoad();
     this.#schedule();
     return true;
-  }
-
-  /** As `tryQueue`, with the work's outcome as a promise; undefined when too much already waits. */
-  tryAfterAck<T>(work: () => Promise<T>): Promise<T> | undefined {
-    const settle = settling<T>();
-    let outcome: { value: T } | { error: unknown } = { error: undefined };
-    const queued = this.tryQueue(
-      async () => {
-        try {
-          outcome = { value: await work() };
-        } catch (error) {
-          outcome = { error };
-        }
-      },
-      () => ('value' in outcome ? settle.resolve(outcome.value) : settle.reject(outcome.error)),
-    );
-    return queued ? settle.promise : undefined;
-  }
-
-  /** As `tryAfterAck`, for listeners that reply through the error edge: a full queue throws BusyError. */
-  afterAck<T>(work: () => Promise<T>): Promise<T> {
-    const settled = this.tryAfterAck(work);
-    if (!settled) throw new BusyError();
-    return settled;
   }
 
   /**
@@ -162,39 +121,39 @@ export class InFlight {
     return this.#waiting.length - this.#head;
   }
 
-  /** Pieces allowed to run at once now. */
-  get allowed(): number {
-    return this.#allowed;
+  /** Starts a second allowed now. */
+  get rate(): number {
+    return this.#pacer.rate;
   }
 
   /** Resolves when everything accepted has settled, or after `timeoutMs`. */
   async drain(timeoutMs: number): Promise<void> {
     if (this.#unsettled === 0) return;
-    this.#settledAll ??= settling<void>();
     let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<void>((resolve) => {
+    await new Promise<void>((resolve) => {
+      this.#drained.push(resolve);
       timer = setTimeout(resolve, timeoutMs).unref();
     });
-    try {
-      await Promise.race([this.#settledAll.promise, late]);
-    } finally {
-      clearTimeout(timer);
-    }
+    clearTimeout(timer);
   }
 
   #schedule(): void {
-    if (this.#scheduled || this.waiting === 0 || this.#running >= this.#allowed) return;
+    if (this.#scheduled || this.waiting === 0 || this.#running >= this.#limits.concurrency) return;
     this.#scheduled = true;
+    const wait = this.#pacer.waitMs(this.#clock.now());
     // setImmediate runs after the poll phase, so requests waiting on sockets are acknowledged between two slices.
-    setImmediate(this.#slice);
+    if (wait === 0) setImmediate(this.#slice);
+    else setTimeout(this.#slice, wait);
   }
 
   readonly #slice = (): void => {
     this.#scheduled = false;
     const sliceEnd = this.#clock.now() + SLICE_MS;
-    for (let started = 0; started < SLICE_STARTS && this.waiting > 0 && this.#running < this.#allowed; started++) {
+    for (let started = 0; started < SLICE_STARTS; started++) {
+      if (this.waiting === 0 || this.#running >= this.#limits.concurrency) break;
+      const now = this.#clock.now();
+      if (now >= sliceEnd || !this.#pacer.take(now)) break;
       void this.#run(this.#shift());
-      if (this.#clock.now() >= sliceEnd) break;
     }
     this.#schedule();
   };
@@ -208,30 +167,21 @@ export class InFlight {
     } finally {
       this.#running -= 1;
       this.#unsettled -= 1;
-      if (this.#unsettled === 0) {
-        this.#settledAll?.resolve();
-        this.#settledAll = undefined;
-      }
-      next.settled?.();
+      if (this.#unsettled === 0) for (const resolve of this.#drained.splice(0)) resolve();
       this.#schedule();
     }
   }
 
-  /**
-   * While work is pending, adapts how many pieces may run to how busy the event loop was (in-flight-governor.ts),
-   * never fewer than a sixteenth of `concurrency`, so answers keep leaving.
-   */
+  /** While work is pending, adapts how fast work may start to how busy the event loop was (in-flight-governor.ts). */
   #watchLoad(): void {
     if (this.#loadCheck) return;
     this.#clock.utilisation();
     this.#loadCheck = setInterval(() => {
-      const { concurrency } = this.#limits;
-      const floor = Math.max(1, Math.ceil(concurrency / 16));
-      this.#allowed = nextAllowed(this.#allowed, this.#clock.utilisation(), { floor, ceiling: concurrency });
+      this.#pacer.adjust(this.#clock.utilisation());
       if (this.#unsettled === 0) {
         clearInterval(this.#loadCheck);
         this.#loadCheck = undefined;
-        this.#allowed = concurrency;
+        this.#pacer.reset(this.#clock.now());
       }
       this.#schedule();
     }, LOAD_CHECK_MS);
