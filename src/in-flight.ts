@@ -59,6 +59,7 @@ export class InFlight {
   readonly #limits: InFlightLimits;
   readonly #clock: InFlightClock;
   readonly #waiting: Waiting[] = [];
+  readonly #unpaced: Waiting[] = [];
   #head = 0;
   #running = 0;
   /** Accepted and not yet settled: waiting, running, or aside. */
@@ -80,13 +81,15 @@ export class InFlight {
   /**
    * Queues `work`, which handles its own failures, to run after the acknowledgement being sent now (never in this
    * turn of the event loop); false, having queued nothing, when too much already waits, so the caller can answer
-   * "busy" having done nothing.
+   * "busy" having done nothing. `unpaced` work (a decision on an approval card: few, and each one awaited by a
+   * person) goes ahead of the paced queue and starts as soon as a place is free, whatever the pace.
    */
-  tryQueue(work: () => Promise<void>): boolean {
+  tryQueue(work: () => Promise<void>, options: { unpaced?: boolean } = {}): boolean {
     const now = this.#clock.now();
     const oldest = this.#waiting[this.#head];
     if (this.waiting >= this.#limits.queue || (oldest && now - oldest.since > this.#limits.maxWaitMs)) return false;
-    this.#waiting.push({ work, since: now });
+    if (options.unpaced) this.#unpaced.push({ work, since: now });
+    else this.#waiting.push({ work, since: now });
     this.#unsettled += 1;
     this.#watchLoad();
     this.#schedule();
@@ -118,7 +121,7 @@ export class InFlight {
   }
 
   get waiting(): number {
-    return this.#waiting.length - this.#head;
+    return this.#waiting.length - this.#head + this.#unpaced.length;
   }
 
   /** Starts a second allowed now. */
@@ -140,7 +143,7 @@ export class InFlight {
   #schedule(): void {
     if (this.#scheduled || this.waiting === 0 || this.#running >= this.#limits.concurrency) return;
     this.#scheduled = true;
-    const wait = this.#pacer.waitMs(this.#clock.now());
+    const wait = this.#unpaced.length > 0 ? 0 : this.#pacer.waitMs(this.#clock.now());
     // setImmediate runs after the poll phase, so requests waiting on sockets are acknowledged between two slices.
     if (wait === 0) setImmediate(this.#slice);
     else setTimeout(this.#slice, wait);
@@ -148,9 +151,12 @@ export class InFlight {
 
   readonly #slice = (): void => {
     this.#scheduled = false;
+    while (this.#unpaced.length > 0 && this.#running < this.#limits.concurrency) {
+      void this.#run(this.#unpaced.shift() as Waiting);
+    }
     const sliceEnd = this.#clock.now() + SLICE_MS;
     for (let started = 0; started < SLICE_STARTS; started++) {
-      if (this.waiting === 0 || this.#running >= this.#limits.concurrency) break;
+      if (this.#waiting.length === this.#head || this.#running >= this.#limits.concurrency) break;
       const now = this.#clock.now();
       if (now >= sliceEnd || !this.#pacer.take(now)) break;
       void this.#run(this.#shift());

@@ -13,17 +13,27 @@ interface AfterAckServices {
  * middleware) as soon as it is acknowledged, and a queue of thousands holds little more than their payloads. A
  * failure of the work goes to the error edge, as if the listener had thrown it; shutdown waits for both.
  */
-export function queueAfterAck(services: AfterAckServices, body: unknown, work: () => Promise<void>): boolean {
+export function queueAfterAck(
+  services: AfterAckServices,
+  body: unknown,
+  work: () => Promise<void>,
+  options: { unpaced?: boolean } = {},
+): boolean {
   return services.inFlight.tryQueue(async () => {
     try {
       await work();
     } catch (error) {
       await services.replyError(error, body);
     }
-  });
+  }, options);
 }
 
 /** As `queueAfterAck`, for listeners whose refusal goes through the error edge: a full queue throws BusyError. */
-export function afterAckOrBusy(services: AfterAckServices, body: unknown, work: () => Promise<void>): void {
-  if (!queueAfterAck(services, body, work)) throw new BusyError();
+export function afterAckOrBusy(
+  services: AfterAckServices,
+  body: unknown,
+  work: () => Promise<void>,
+  options: { unpaced?: boolean } = {},
+): void {
+  if (!queueAfterAck(services, body, work, options)) throw new BusyError();
 }

@@ -118,6 +118,18 @@ describe('InFlight under load', () => {
     await inFlight.drain(1_000);
   });
 
+  it('starts unpaced work ahead of paced work, even when the pace allows no start yet', async () => {
+    const clock = testClock();
+    const inFlight = new InFlight({ concurrency: 100, queue: 1_000 }, clock);
+    const started: string[] = [];
+    for (let i = 0; i < 300; i++) inFlight.tryQueue(async () => void started.push('paced'));
+    inFlight.tryQueue(async () => void started.push('decision'), { unpaced: true });
+    // The clock stands still, so the pace's first burst is all the paced work that may start.
+    for (let i = 0; i < 5; i++) await turn();
+    expect(started).toContain('decision');
+    expect(started.filter((name) => name === 'paced').length).toBeLessThan(300);
+  });
+
   it('refuses new work once the oldest waiting work has waited longer than maxWaitMs, and takes it again after', async () => {
     const clock = testClock();
     const inFlight = new InFlight({ concurrency: 1, queue: 100, maxWaitMs: 2_000 }, clock);

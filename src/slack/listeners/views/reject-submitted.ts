@@ -16,11 +16,16 @@ export const rejectSubmitted =
   async ({ ack, view, body, client }: Args): Promise<void> => {
     const requestId = view.private_metadata;
     const reason = view.state.values[REASON_BLOCK]?.[REASON_ACTION]?.value?.trim() || undefined;
-    const decided = queueAfterAck(services, body, async () => {
-      const decision = await services.approvals.decide(body.user.id, requestId, 'reject', reason);
-      const title = decision.kind === 'refused' ? 'Cannot reject' : 'Reject request';
-      await client.views.update({ view_id: view.id, view: renderNoticeModal(title, decision.message) });
-    });
+    const decided = queueAfterAck(
+      services,
+      body,
+      async () => {
+        const decision = await services.approvals.decide(body.user.id, requestId, 'reject', reason);
+        const title = decision.kind === 'refused' ? 'Cannot reject' : 'Reject request';
+        await client.views.update({ view_id: view.id, view: renderNoticeModal(title, decision.message) });
+      },
+      { unpaced: true },
+    );
     const progress = decided ? `Rejecting request ${requestId}…` : BUSY_MESSAGE;
     await ack({ response_action: 'update', view: renderNoticeModal('Reject request', progress) });
   };
