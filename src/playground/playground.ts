@@ -19,6 +19,11 @@ export interface PlaygroundOptions {
   logLevel: Config['logLevel'];
   /** Where the bot's log lines go instead of stdout. */
   logDestination?: DestinationStream;
+  /**
+   * How long a trigger id stays valid; Slack's 3 s by default. Browser tests on a loaded machine give it longer,
+   * since a modal that misses the deadline there says nothing about the console.
+   */
+  triggerMs?: number;
 }
 
 export interface Playground {
@@ -38,7 +43,7 @@ export interface Playground {
 export async function startPlayground(options: PlaygroundOptions): Promise<Playground> {
   mkdirSync(options.dataDir, { recursive: true });
   const workspaceFile = join(options.dataDir, 'playground-slack.json');
-  const workspace = new Workspace(readWorkspaceFile(workspaceFile));
+  const workspace = new Workspace(readWorkspaceFile(workspaceFile), options.triggerMs);
   const kept = keepWorkspaceIn(workspaceFile, workspace);
   let botReady: (endpoint: BotEndpoint) => void = () => undefined;
   const actions = new UserActions(workspace, new Promise<BotEndpoint>((resolve) => (botReady = resolve)));

@@ -18,7 +18,13 @@ export interface TestPlayground extends Playground {
 export async function startTestPlayground(dataDir?: string): Promise<TestPlayground> {
   const folder = dataDir ?? mkdtempSync(join(tmpdir(), 'playground-data-'));
   const { destination, lines } = captureLines();
-  const playground = await startPlayground({ port: 0, dataDir: folder, logLevel: 'info', logDestination: destination });
+  const playground = await startPlayground({
+    port: 0,
+    dataDir: folder,
+    logLevel: 'info',
+    logDestination: destination,
+    triggerMs: 30_000,
+  });
   return {
     ...playground,
     logs: lines,

@@ -6,7 +6,8 @@ import { CHANNELS, dmOf, USERS } from './seed.js';
 import { ViewStack } from './view-stack.js';
 
 /** How long Slack honours a trigger id and a response URL. */
-const TRIGGER_MS = 3_000;
+/** Slack's own lifetime of a trigger id. */
+export const TRIGGER_MS = 3_000;
 const RESPONSE_URL_MS = 30 * 60_000;
 const RESPONSE_URL_POSTS = 5;
 
@@ -26,7 +27,10 @@ export class Workspace {
   readonly #listeners = new Set<Listener>();
   #baseUrl = '';
 
-  constructor(data?: WorkspaceData) {
+  readonly #triggerMs: number;
+
+  constructor(data?: WorkspaceData, triggerMs = TRIGGER_MS) {
+    this.#triggerMs = triggerMs;
     this.messages = new MessageLog(data?.messages, data?.seq);
     this.views = new ViewStack(data?.views);
     this.files = new FileStore(() => this.#baseUrl, data?.files);
@@ -84,7 +88,7 @@ export class Workspace {
   /** A trigger id for an interaction of `userId`, valid for 3 s as Slack's are. */
   newTrigger(userId: string): string {
     const id = `${Date.now()}.${randomBytes(6).toString('hex')}`;
-    this.#triggers.set(id, { userId, until: Date.now() + TRIGGER_MS });
+    this.#triggers.set(id, { userId, until: Date.now() + this.#triggerMs });
     return id;
   }
 
