@@ -21,6 +21,8 @@ export interface RunningBot {
 export interface StartOptions extends ContainerOverrides {
   /** How long a slow command may take before "Working on it…" appears (default in working-notes.ts). */
   workingNoteAfterMs?: number;
+  /** Where HTTP mode listens instead of `PORT` on every interface: the front door puts the bot on loopback. */
+  listen?: { host: string; port: number };
 }
 
 /** Waits for `work` to settle, but no later than `deadline` (ms since the epoch). */
@@ -55,7 +57,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   // In Socket Mode health and metrics are served before the connection opens, so health can report it.
   const ops: OpsServer | undefined =
     config.slack.mode === 'socket' ? await startOpsServer(slack.opsRoutes, config.port) : undefined;
-  const started = (await app.start(config.port).catch(async (error: unknown) => {
+  const started = (await app.start(options.listen ?? config.port).catch(async (error: unknown) => {
     await ops?.close();
     throw error;
   })) as unknown;
@@ -64,7 +66,8 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   container.digests.start();
   container.grantExpirer.start();
   container.watch.start();
-  container.logger.info({ mode: config.slack.mode, port, dryRun: config.dryRun }, 'bot started');
+  if (options.listen) container.logger.info({ loopbackPort: port }, 'bot thread listening');
+  else container.logger.info({ mode: config.slack.mode, port, dryRun: config.dryRun }, 'bot started');
   let stopping: Promise<void> | undefined;
   return {
     app,

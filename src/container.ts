@@ -22,7 +22,7 @@ import { StoreSecretVault } from './domain/secrets/secret-vault.js';
 import { SuggestionService } from './domain/suggestions.js';
 import type { WatchPoller } from './domain/watch/watch-poller.js';
 import { buildGovernance, type GovernanceOptions } from './governance.js';
-import { InFlight, type InFlightLimits } from './in-flight.js';
+import { InFlight, type InFlightLimits, type InFlightOptions } from './in-flight.js';
 import { createLogger } from './logger.js';
 import { MeteredCommandService } from './metrics/metered-commands.js';
 import { meteredPublisher } from './metrics/metered-publisher.js';
@@ -96,6 +96,8 @@ export interface ContainerOverrides extends GovernanceOptions {
   adminConcurrency?: number;
   /** Bounds on work after an acknowledgement (defaults in in-flight.ts, with the reasons for them). */
   inFlight?: Partial<InFlightLimits>;
+  /** How that work is paced, and who is told when it stops taking more (in-flight.ts). */
+  inFlightOptions?: InFlightOptions;
 }
 
 /** `/healthz` must answer well within a load balancer's patience, even when the database stalls. */
@@ -202,7 +204,7 @@ export async function buildContainer(config: Config, overrides: ContainerOverrid
     instanceId: replica,
     ...(overrides.executionLeaseMs ? { leaseTtlMs: overrides.executionLeaseMs } : {}),
   });
-  const inFlight = new InFlight(overrides.inFlight);
+  const inFlight = new InFlight(overrides.inFlight, undefined, overrides.inFlightOptions);
   // An approved action's Admin API call waits outside the bounded work places after an acknowledgement.
   const executeAside = { execute: (request: ApprovalRequest) => inFlight.aside(() => executor.execute(request)) };
   const approvals = new ApprovalService({

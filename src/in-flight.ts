@@ -30,6 +30,16 @@ const LOAD_CHECK_MS = 100;
 const SLICE_MS = 1;
 const SLICE_STARTS = 16;
 
+export interface InFlightOptions {
+  /**
+   * Whether starts follow the event loop's load (default). Off where acknowledgements are sent by another thread
+   * (front-door/), so answers may take all the CPU this thread is given.
+   */
+  paced?: boolean;
+  /** Told whenever the queue starts or stops taking new work, so another thread can answer "busy" itself. */
+  onOpenChange?: (open: boolean) => void;
+}
+
 export const BUSY_MESSAGE = 'The bot is busy right now and did nothing with this. Try again shortly.';
 
 /** The queue of work after an acknowledgement is full; nothing was started. */
@@ -71,11 +81,20 @@ export class InFlight {
   readonly #pacer: Pacer;
   #loadCheck: ReturnType<typeof setInterval> | undefined;
   readonly #place = new AsyncLocalStorage<Place>();
+  readonly #paced: boolean;
+  readonly #onOpenChange: ((open: boolean) => void) | undefined;
+  #open = true;
 
-  constructor(limits: Partial<InFlightLimits> = {}, clock: InFlightClock = eventLoopClock()) {
+  constructor(
+    limits: Partial<InFlightLimits> = {},
+    clock: InFlightClock = eventLoopClock(),
+    options: InFlightOptions = {},
+  ) {
     this.#limits = { ...DEFAULT_IN_FLIGHT_LIMITS, ...limits };
     this.#clock = clock;
     this.#pacer = new Pacer(clock.now());
+    this.#paced = options.paced ?? true;
+    this.#onOpenChange = options.onOpenChange;
   }
 
   /**
@@ -86,14 +105,29 @@ export class InFlight {
    */
   tryQueue(work: () => Promise<void>, options: { unpaced?: boolean } = {}): boolean {
     const now = this.#clock.now();
-    const oldest = this.#waiting[this.#head];
-    if (this.waiting >= this.#limits.queue || (oldest && now - oldest.since > this.#limits.maxWaitMs)) return false;
+    if (!this.#takes(now)) {
+      this.#publish(false);
+      return false;
+    }
     if (options.unpaced) this.#unpaced.push({ work, since: now });
     else this.#waiting.push({ work, since: now });
     this.#unsettled += 1;
     this.#watchLoad();
     this.#schedule();
+    this.#publish(this.#takes(now));
     return true;
+  }
+
+  /** Whether new work would be taken at `now`: room in the queue, and the oldest waiting not waiting too long. */
+  #takes(now: number): boolean {
+    const oldest = this.#waiting[this.#head];
+    return this.waiting < this.#limits.queue && !(oldest && now - oldest.since > this.#limits.maxWaitMs);
+  }
+
+  #publish(open: boolean): void {
+    if (open === this.#open) return;
+    this.#open = open;
+    this.#onOpenChange?.(open);
   }
 
   /**
@@ -143,7 +177,7 @@ export class InFlight {
   #schedule(): void {
     if (this.#scheduled || this.waiting === 0 || this.#running >= this.#limits.concurrency) return;
     this.#scheduled = true;
-    const wait = this.#unpaced.length > 0 ? 0 : this.#pacer.waitMs(this.#clock.now());
+    const wait = this.#unpaced.length > 0 || !this.#paced ? 0 : this.#pacer.waitMs(this.#clock.now());
     // setImmediate runs after the poll phase, so requests waiting on sockets are acknowledged between two slices.
     if (wait === 0) setImmediate(this.#slice);
     else setTimeout(this.#slice, wait);
@@ -158,9 +192,10 @@ export class InFlight {
     for (let started = 0; started < SLICE_STARTS; started++) {
       if (this.#waiting.length === this.#head || this.#running >= this.#limits.concurrency) break;
       const now = this.#clock.now();
-      if (now >= sliceEnd || !this.#pacer.take(now)) break;
+      if (now >= sliceEnd || (this.#paced && !this.#pacer.take(now))) break;
       void this.#run(this.#shift());
     }
+    this.#publish(this.#takes(this.#clock.now()));
     this.#schedule();
   };
 
@@ -174,6 +209,7 @@ export class InFlight {
       this.#running -= 1;
       this.#unsettled -= 1;
       if (this.#unsettled === 0) for (const resolve of this.#drained.splice(0)) resolve();
+      if (!this.#open) this.#publish(this.#takes(this.#clock.now()));
       this.#schedule();
     }
   }
@@ -184,6 +220,7 @@ export class InFlight {
     this.#clock.utilisation();
     this.#loadCheck = setInterval(() => {
       this.#pacer.adjust(this.#clock.utilisation());
+      this.#publish(this.#takes(this.#clock.now()));
       if (this.#unsettled === 0) {
         clearInterval(this.#loadCheck);
         this.#loadCheck = undefined;

@@ -22,15 +22,20 @@ function responseUrlsOf(body: unknown): string[] {
   return [one, ...listed].filter((url): url is string => typeof url === 'string');
 }
 
+/** Whether `url` is on Slack's hooks host or the configured Web API host. */
+export function isSlackResponseUrl(url: string, apiUrl: string): boolean {
+  const origin = originOf(url);
+  return origin === SLACK_HOOKS_ORIGIN || (origin !== undefined && origin === originOf(apiUrl));
+}
+
 /**
  * Global middleware: a payload whose response URL points anywhere but Slack's hooks host (or the configured Web API
  * host, which tests and proxies use) is acknowledged, not acted on, and logged, so the bot never posts replies, and
  * whatever they carry, to a server someone else chose.
  */
 export function requireSlackResponseUrl(apiUrl: string, logger: Logger): Middleware<AnyMiddlewareArgs> {
-  const allowed = new Set([SLACK_HOOKS_ORIGIN, originOf(apiUrl)]);
   return async (args) => {
-    const foreign = responseUrlsOf(args.body).find((url) => !allowed.has(originOf(url)));
+    const foreign = responseUrlsOf(args.body).find((url) => !isSlackResponseUrl(url, apiUrl));
     if (foreign === undefined) {
       await args.next();
       return;

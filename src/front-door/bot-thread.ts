@@ -1,0 +1,41 @@
+// The bot itself, in a worker thread behind the front door: Bolt, the container and every scheduler, listening on
+// loopback only. Acknowledging commands is the front door's job, so work here is not paced to leave room for it.
+import { parentPort, workerData } from 'node:worker_threads';
+import { startBot } from '../bot.js';
+import { ConfigError } from '../config.js';
+import { PolicyFileError } from '../policy-file.js';
+import { SharedAdmission } from './admission.js';
+import { commandIntake } from './command-intake.js';
+import type { BotThreadData, FromBotThread, ToBotThread } from './messages.js';
+
+const port = parentPort;
+if (!port) throw new Error('bot-thread.ts runs only as a worker thread started by the front door');
+const tell = (message: FromBotThread) => port.postMessage(message);
+const data = workerData as BotThreadData;
+const admission = new SharedAdmission(data.admission);
+
+try {
+  const bot = await startBot(data.config, {
+    listen: { host: '127.0.0.1', port: 0 },
+    inFlightOptions: { paced: false, onOpenChange: (open) => admission.set(open) },
+    ...(data.inFlight ? { inFlight: data.inFlight } : {}),
+  });
+  const intake = commandIntake({
+    app: bot.app,
+    apiUrl: data.config.slack.apiUrl,
+    logger: bot.container.logger,
+    observeAck: (seconds) => bot.container.metrics.ackSeconds.observe({ kind: 'command' }, seconds),
+  });
+  port.on('message', (message: ToBotThread) => {
+    if (message.kind === 'command') {
+      admission.noteTaken();
+      intake(message.body, message.ackSeconds);
+    } else if (message.kind === 'stop') {
+      void bot.stop(message.graceMs).finally(() => tell({ kind: 'stopped' }));
+    }
+  });
+  tell({ kind: 'started', port: bot.port ?? 0 });
+} catch (error) {
+  const plain = error instanceof ConfigError || error instanceof PolicyFileError;
+  tell({ kind: 'failed', message: error instanceof Error ? error.message : String(error), plain });
+}

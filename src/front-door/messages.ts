@@ -1,0 +1,23 @@
+import type { Config } from '../config.js';
+import type { InFlightLimits } from '../in-flight.js';
+
+/** What the bot thread is started with. */
+export interface BotThreadData {
+  config: Config;
+  /** The SharedAdmission's buffer. */
+  admission: SharedArrayBuffer;
+  /** Bounds on the bot's work after an acknowledgement, where not the defaults. */
+  inFlight?: Partial<InFlightLimits>;
+}
+
+/** From the front door to the bot thread. */
+export type ToBotThread =
+  /** A signed slash command, already acknowledged (empty) after `ackSeconds`: its form body as Slack sent it. */
+  { kind: 'command'; body: string; ackSeconds: number } | { kind: 'stop'; graceMs: number };
+
+/** From the bot thread to the front door. */
+export type FromBotThread =
+  | { kind: 'started'; port: number }
+  /** `plain` when the message explains itself (a configuration or policy file problem). */
+  | { kind: 'failed'; message: string; plain: boolean }
+  | { kind: 'stopped' };
