@@ -1,5 +1,3 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Pool } from 'undici';
 import { commandBody, sign } from '../test/helpers/slack-requests.js';
 
@@ -18,53 +16,11 @@ export interface FloodRecord {
   endedAt: number;
 }
 
-const AUTH_TEST = JSON.stringify({ ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'bot' });
-
-/** Where one flood's answers arrive: a path of the shared sink, so every run shares one Slack origin. */
+/** Where one flood's answers arrive (answer-sink.ts). */
 export interface AnswerSession {
   readonly url: string;
+  /** When each command's first answer arrived (this thread's performance.now()), 0 while none. */
   readonly answeredAt: Float64Array;
-}
-
-/**
- * Receives response_url posts on loopback and notes when each command's first answer arrived, per session. One
- * server for every run, because the bot only answers response URLs on its configured Slack host.
- */
-export class AnswerSink {
-  #server: Server | undefined;
-  readonly #sessions = new Map<string, Float64Array>();
-  url = '';
-
-  async start(): Promise<this> {
-    this.#server = createServer((req, res) => {
-      const match = /^\/s\/(\w+)\/response\/f(\d+)$/.exec(req.url ?? '');
-      req.resume();
-      req.on('end', () => {
-        const answered = match ? this.#sessions.get(match[1] ?? '') : undefined;
-        const index = match ? Number(match[2]) : -1;
-        if (answered && index >= 0 && index < answered.length && answered[index] === 0)
-          answered[index] = performance.now();
-        res.writeHead(200, { 'content-type': 'application/json' });
-        // It stands in for the Web API too: the bot and the bare app only call auth.test while serving commands.
-        res.end(req.url === '/api/auth.test' ? AUTH_TEST : '{"ok":true}');
-      });
-    });
-    await new Promise<void>((resolve) => this.#server?.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}`;
-    return this;
-  }
-
-  /** A fresh record for one flood of at most `capacity` commands. */
-  session(name: string, capacity: number): AnswerSession {
-    const answeredAt = new Float64Array(capacity);
-    this.#sessions.set(name, answeredAt);
-    return { url: `${this.url}/s/${name}`, answeredAt };
-  }
-
-  async close(): Promise<void> {
-    this.#server?.closeAllConnections();
-    await new Promise((resolve) => this.#server?.close(resolve));
-  }
 }
 
 /**
