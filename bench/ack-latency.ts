@@ -47,7 +47,7 @@ export async function benchAckLatency(sizes = [50, 200, 500], minSamples = 2_000
   const common = { SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slackApiUrl };
   const bare = await startChild('./bare-bolt-main.ts', common, 0, SERVER_NODE_FLAGS);
   const bot = await startChild(
-    '../test/helpers/bot-main.ts',
+    './front-door-main.ts',
     {
       ...common,
       OPENAI_ADMIN_KEY: ADMIN_KEY,

@@ -1,6 +1,10 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pino } from 'pino';
-import { startBot } from '../src/bot.js';
 import { loadConfig } from '../src/config.js';
+import { startFrontDoor } from '../src/front-door/front-door.js';
+import { createStore } from '../src/storage/create-store.js';
 import { startFakeAdminApi } from '../test/helpers/fake-admin-api/index.js';
 import { FakeSlack } from '../test/helpers/fake-slack.js';
 import { APPROVAL_CHANNEL, writePolicy } from '../test/helpers/policy.js';
@@ -52,25 +56,30 @@ async function runScenario(scenario: Scenario): Promise<Outcome> {
   const { count } = scenario;
   const slack = await new FakeSlack().start();
   const openai = await startFakeAdminApi({ adminKey: ADMIN_KEY });
-  const bot = await startBot(
+  // The bot as production runs it in HTTP mode: front door here, bot thread beside it; the bench reads the bot's
+  // database through a connection of its own.
+  const databaseUrl = `sqlite:${join(mkdtempSync(join(tmpdir(), 'bench-approvals-')), 'bot.db')}`;
+  const door = await startFrontDoor(
     loadConfig({
       SLACK_BOT_TOKEN: TOKEN,
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       OPENAI_ADMIN_KEY: ADMIN_KEY,
       OPENAI_BASE_URL: openai.url,
       SLACK_API_URL: slack.apiUrl,
-      DATABASE_URL: 'sqlite::memory:',
+      DATABASE_URL: databaseUrl,
       POLICY_FILE: writePolicy(),
       PORT: '0',
+      LOG_LEVEL: 'silent',
     }),
+    pino({ level: 'silent' }),
     {
-      logger: pino({ level: 'silent' }),
-      webApiRetries: 0,
-      ...(scenario.sweepIntervalMs ? { sweepIntervalMs: scenario.sweepIntervalMs } : {}),
+      onBotThreadLost: () => undefined,
+      bot: { webApiRetries: 0, ...(scenario.sweepIntervalMs ? { sweepIntervalMs: scenario.sweepIntervalMs } : {}) },
     },
   );
+  const store = await createStore(databaseUrl);
   try {
-    const botUrl = `http://127.0.0.1:${bot.port}`;
+    const botUrl = `http://127.0.0.1:${door.port}`;
     const users = Array.from({ length: count * 2 }, (_, i) => openai.state.addUser({ email: `bench${i}@x.com` }));
     for (const user of users.slice(0, count)) {
       await postSigned(
@@ -78,8 +87,11 @@ async function runScenario(scenario: Scenario): Promise<Outcome> {
         commandBody({ text: `users remove ${user.email}`, userId: 'UADMIN', responseUrl: slack.responseUrl('x') }),
       );
     }
-    await bot.container.inFlight.drain(60_000);
-    const pending = await bot.container.store.listByState(['pending'], { limit: count });
+    let pending = await store.listByState(['pending'], { limit: count });
+    for (let i = 0; i < 600 && pending.length < count; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      pending = await store.listByState(['pending'], { limit: count });
+    }
     openai.setDelay(scenario.adminDelayMs);
 
     const direct = scenario.baseline
@@ -106,23 +118,26 @@ async function runScenario(scenario: Scenario): Promise<Outcome> {
     // Waiting is cheap on purpose (a few reads a second): the bench shares its process with the bot.
     const deadline = Date.now() + scenario.adminDelayMs + 60_000;
     for (;;) {
-      const open = await bot.container.store.listByState(['approved', 'executing'], { limit: count });
+      const open = await store.listByState(['approved', 'executing'], { limit: count });
       if (open.length === 0 || Date.now() > deadline) break;
       await new Promise((r) => setTimeout(r, 250));
     }
-    await bot.container.inFlight.drain(60_000);
     // Executed = the moment the card says so: the fake Slack stamps each call as it arrives.
     const doneAt = new Map<string, number>();
-    for (const call of slack.calls) {
-      if (call.method !== 'chat.update') continue;
-      const blocks = JSON.stringify(call.body.blocks);
-      const request = pending.find((r) => blocks.includes(r.id));
-      const settled = SETTLED_HEADLINES.some((headline) => String(call.body.text).startsWith(headline));
-      if (request && settled && !doneAt.has(request.id)) doneAt.set(request.id, call.at);
+    for (let seen = 0, waited = 0; doneAt.size < pending.length && waited < 10_000; waited += 100) {
+      for (; seen < slack.calls.length; seen++) {
+        const call = slack.calls[seen];
+        if (call?.method !== 'chat.update') continue;
+        const blocks = JSON.stringify(call.body.blocks);
+        const request = pending.find((r) => blocks.includes(r.id));
+        const settled = SETTLED_HEADLINES.some((headline) => String(call.body.text).startsWith(headline));
+        if (request && settled && !doneAt.has(request.id)) doneAt.set(request.id, call.at);
+      }
+      if (doneAt.size < pending.length) await new Promise((r) => setTimeout(r, 100));
     }
     const settledAt = new Map<string, number>();
     for (const request of pending) {
-      const events = await bot.container.store.listAudit({ requestId: request.id });
+      const events = await store.listAudit({ requestId: request.id });
       const settled = events.find(
         (e) => e.event === 'executed' || e.event === 'failed' || e.event === 'outcome_unknown',
       );
@@ -130,7 +145,7 @@ async function runScenario(scenario: Scenario): Promise<Outcome> {
     }
     const states: Record<string, number> = {};
     for (const request of pending) {
-      const state = (await bot.container.store.get(request.id))?.state ?? 'missing';
+      const state = (await store.get(request.id))?.state ?? 'missing';
       states[state] = (states[state] ?? 0) + 1;
     }
     return {
@@ -141,7 +156,8 @@ async function runScenario(scenario: Scenario): Promise<Outcome> {
       direct,
     };
   } finally {
-    await bot.stop(5_000);
+    await store.close();
+    await door.stop(5_000);
     await openai.close();
     await slack.close();
   }

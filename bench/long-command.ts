@@ -59,7 +59,7 @@ export async function benchLongCommand(maxRatio = 1.2): Promise<boolean> {
   const fakes = await startChild('./fakes-main.ts', { BENCH_ADMIN_KEY: ADMIN_KEY }, 1);
   const slackUrl = fakes.values.SLACK_URL ?? '';
   const bot = await startChild(
-    '../test/helpers/bot-main.ts',
+    './front-door-main.ts',
     {
       SLACK_BOT_TOKEN: TOKEN,
       SLACK_SIGNING_SECRET: SIGNING_SECRET,

@@ -1,18 +1,19 @@
-import { startBot } from './bot.js';
-import { ConfigError, loadConfig } from './config.js';
-import { createAppLogger } from './container.js';
+import { ConfigError, loadConfig, secretValues } from './config.js';
 import { BotThreadFailed } from './front-door/bot-thread-link.js';
 import { startFrontDoor } from './front-door/front-door.js';
-import { PolicyFileError } from './policy-file.js';
+import { createLogger } from './logger.js';
 
-/** HTTP mode serves through the front door, the bot in a thread of its own; Socket Mode runs the bot here. */
+/**
+ * HTTP mode serves through the front door, with the bot in a thread of its own; Socket Mode runs the bot on this
+ * thread. The bot's modules are loaded only where it runs, so the front door's thread stays small.
+ */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = createAppLogger(config);
+  const logger = createLogger({ level: config.logLevel, secrets: secretValues(config) });
   const running =
     config.slack.mode === 'http'
       ? await startFrontDoor(config, logger, { onBotThreadLost: () => process.exit(1) })
-      : await startBot(config, { logger });
+      : await (await import('./bot.js')).startBot(config, { logger });
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');
     running.stop().then(
@@ -27,12 +28,14 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => shutdown('SIGINT'));
 }
 
+/** Problems whose message says it all: the configuration, the policy file, or either as the bot thread met it. */
+const explainsItself = (error: unknown): error is Error =>
+  error instanceof ConfigError ||
+  (error instanceof Error && error.name === 'PolicyFileError') ||
+  (error instanceof BotThreadFailed && error.plain);
+
 main().catch((error: unknown) => {
-  const plain =
-    error instanceof ConfigError ||
-    error instanceof PolicyFileError ||
-    (error instanceof BotThreadFailed && error.plain);
-  if (plain) {
+  if (explainsItself(error)) {
     process.stderr.write(`${error.message}\n`);
   } else {
     process.stderr.write(`The bot could not start: ${error instanceof Error ? error.message : String(error)}\n`);

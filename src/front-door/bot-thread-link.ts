@@ -1,10 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Config } from '../config.js';
-import type { InFlightLimits } from '../in-flight.js';
 import { SharedAdmission } from './admission.js';
 import type { CommandHandover } from './command-door.js';
-import type { BotThreadData, FromBotThread, ToBotThread } from './messages.js';
+import type { BotThreadData, BotThreadOptions, FromBotThread, ToBotThread } from './messages.js';
 import { yieldOtherThreads } from './thread-priority.js';
 
 /** The bot thread could not start; `plain` when the message explains itself (configuration, policy file). */
@@ -44,11 +43,11 @@ function botThreadEntry(): { url: URL; execArgv?: string[] } {
 export async function startBotThread(
   config: Config,
   onUnexpectedExit: (code: number, error: Error | undefined) => void,
-  inFlight?: Partial<InFlightLimits>,
+  options: BotThreadOptions = {},
 ): Promise<BotThread> {
   const admission = new SharedAdmission();
   const entry = botThreadEntry();
-  const data: BotThreadData = { config, admission: admission.buffer, ...(inFlight ? { inFlight } : {}) };
+  const data: BotThreadData = { config, admission: admission.buffer, options };
   const worker = new Worker(entry.url, {
     workerData: data,
     resourceLimits: { maxYoungGenerationSizeMb: BOT_YOUNG_GENERATION_MB },

@@ -18,7 +18,7 @@ try {
   const bot = await startBot(data.config, {
     listen: { host: '127.0.0.1', port: 0 },
     inFlightOptions: { paced: false, onOpenChange: (open) => admission.set(open) },
-    ...(data.inFlight ? { inFlight: data.inFlight } : {}),
+    ...data.options,
   });
   const intake = commandIntake({
     app: bot.app,

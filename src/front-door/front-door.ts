@@ -2,12 +2,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
-import type { InFlightLimits } from '../in-flight.js';
 import { BODY_LIMIT_BYTES, refuseLargeBodies } from '../slack/body-limit.js';
 import { requireSlackSignature } from '../slack/signed-requests.js';
 import { type BotThread, startBotThread } from './bot-thread-link.js';
 import { acknowledgeCommand } from './command-door.js';
 import { BotThreadForwarder } from './forward.js';
+import type { BotThreadOptions } from './messages.js';
 
 /** Slack gives up on an acknowledgement after 3 s; a forwarded request waits a little longer before it is failed. */
 const EVENT_DEADLINE_MS = 3_500;
@@ -17,8 +17,8 @@ const OPS_DEADLINE_MS = 2_000;
 export interface FrontDoorOptions {
   /** Told when the bot thread ended without being asked; the process cannot serve without it. */
   onBotThreadLost: (code: number) => void;
-  /** Bounds on the bot's work after an acknowledgement, where not the defaults (in-flight.ts). */
-  inFlight?: Partial<InFlightLimits>;
+  /** The bot's start options, where not the defaults. */
+  bot?: BotThreadOptions;
 }
 
 export interface FrontDoor {
@@ -41,7 +41,7 @@ export async function startFrontDoor(config: Config, logger: Logger, options: Fr
     logger.fatal({ code, err: error }, 'the bot thread ended unexpectedly');
     options.onBotThreadLost(code);
   };
-  const thread: BotThread = await startBotThread(config, lost, options.inFlight);
+  const thread: BotThread = await startBotThread(config, lost, options.bot);
   const forwarder = new BotThreadForwarder(thread.port);
 
   const pass = (req: IncomingMessage, res: ServerResponse, body: Buffer | undefined) => {

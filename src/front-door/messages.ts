@@ -1,14 +1,16 @@
 import type { Config } from '../config.js';
-import type { InFlightLimits } from '../in-flight.js';
+import type { StartOptions } from '../bot.js';
 
 /** What the bot thread is started with. */
 export interface BotThreadData {
   config: Config;
   /** The SharedAdmission's buffer. */
   admission: SharedArrayBuffer;
-  /** Bounds on the bot's work after an acknowledgement, where not the defaults. */
-  inFlight?: Partial<InFlightLimits>;
+  options: BotThreadOptions;
 }
+
+/** The bot's start options that can cross to another thread (plain data), where not the defaults. */
+export type BotThreadOptions = Pick<StartOptions, 'inFlight' | 'sweepIntervalMs' | 'webApiRetries'>;
 
 /** From the front door to the bot thread. */
 export type ToBotThread =

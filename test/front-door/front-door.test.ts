@@ -48,7 +48,7 @@ describe('the front door: HTTP mode with the bot in a thread of its own', () => 
       onBotThreadLost: () => {
         lost += 1;
       },
-      inFlight: { concurrency: 1, queue: 1 },
+      bot: { inFlight: { concurrency: 1, queue: 1 } },
     });
     url = `http://127.0.0.1:${door.port}`;
   }, 30_000);
