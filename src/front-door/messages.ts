@@ -1,5 +1,5 @@
-import type { Config } from '../config.js';
 import type { StartOptions } from '../bot.js';
+import type { Config } from '../config.js';
 
 /** What the bot thread is started with. */
 export interface BotThreadData {
