@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 
 /** The lowest priority: such a thread runs when nothing at a normal priority wants the core. */
@@ -12,14 +12,16 @@ const LOWEST = 19;
  */
 export function yieldOtherThreads(): void {
   let threads: string[];
+  let calling: string | undefined;
   try {
     threads = readdirSync('/proc/self/task');
+    calling = readlinkSync('/proc/thread-self').split('/').pop();
   } catch {
     return;
   }
   for (const thread of threads) {
+    if (thread === calling) continue;
     const id = Number(thread);
-    if (id === process.pid) continue;
     try {
       setPriority(id, LOWEST);
     } catch {
