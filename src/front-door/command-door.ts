@@ -1,6 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { BUSY_MESSAGE } from '../in-flight.js';
-import { renderNotice } from '../slack/blocks/notice.js';
+import { BUSY_NOTICE } from '../slack/blocks/notice.js';
 import type { SharedAdmission } from './admission.js';
 
 /**
@@ -8,7 +7,7 @@ import type { SharedAdmission } from './admission.js';
  * it the bot thread is not keeping up whatever its queue says, and the front door says "busy" itself.
  */
 const MAX_BACKLOG = 512;
-const BUSY_BODY = JSON.stringify(renderNotice(BUSY_MESSAGE));
+const BUSY_BODY = JSON.stringify(BUSY_NOTICE);
 
 /** A slash command's form body, as Bolt's receiver recognises one: form-encoded, no interactivity `payload`. */
 const isSlashCommand = (req: IncomingMessage, body: Buffer): boolean => {

@@ -21,33 +21,22 @@ const headersOf = (req: IncomingMessage): Record<string, string> => {
   return headers;
 };
 
-/** Passes requests to the bot thread's own HTTP server on loopback, counting those still on their way. */
+/** Passes requests to the bot thread's own HTTP server on loopback. */
 export class BotThreadForwarder {
   readonly #origin: string;
   readonly #pool: Pool;
-  #outstanding = 0;
 
   constructor(port: number) {
     this.#origin = `http://127.0.0.1:${port}`;
     this.#pool = new Pool(this.#origin, { connections: 32, keepAliveTimeout: 30_000 });
   }
 
-  /** Requests passed on and not yet answered. */
-  get outstanding(): number {
-    return this.#outstanding;
-  }
-
-  async forward(req: IncomingMessage, body: Buffer | undefined, deadlineMs: number): Promise<Exchanged> {
-    this.#outstanding += 1;
-    try {
-      return await exchange(
-        this.#pool,
-        { origin: this.#origin, path: req.url ?? '/', method: body ? 'POST' : 'GET', headers: headersOf(req), body },
-        { deadlineMs },
-      );
-    } finally {
-      this.#outstanding -= 1;
-    }
+  forward(req: IncomingMessage, body: Buffer | undefined, deadlineMs: number): Promise<Exchanged> {
+    return exchange(
+      this.#pool,
+      { origin: this.#origin, path: req.url ?? '/', method: body ? 'POST' : 'GET', headers: headersOf(req), body },
+      { deadlineMs },
+    );
   }
 
   async close(): Promise<void> {

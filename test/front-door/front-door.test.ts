@@ -12,6 +12,20 @@ import { commandBody, postSigned, SIGNING_SECRET, sign } from '../helpers/slack-
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The bot's configuration against the two fakes, on a free port. */
+const configFor = (slack: FakeSlack, openai: FakeAdminApi, policyFile = writePolicy()) =>
+  loadConfig({
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    OPENAI_ADMIN_KEY: ADMIN_KEY,
+    OPENAI_BASE_URL: openai.url,
+    SLACK_API_URL: slack.apiUrl,
+    DATABASE_URL: 'sqlite::memory:',
+    POLICY_FILE: policyFile,
+    PORT: '0',
+    LOG_LEVEL: 'warn',
+  });
+
 describe('the front door: HTTP mode with the bot in a thread of its own', () => {
   let slack: FakeSlack;
   let openai: FakeAdminApi;
@@ -20,19 +34,6 @@ describe('the front door: HTTP mode with the bot in a thread of its own', () => 
   let lost = 0;
   let seq = 0;
   const logs = captureLines();
-
-  const configFor = (policyFile = writePolicy()) =>
-    loadConfig({
-      SLACK_BOT_TOKEN: BOT_TOKEN,
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      OPENAI_ADMIN_KEY: ADMIN_KEY,
-      OPENAI_BASE_URL: openai.url,
-      SLACK_API_URL: slack.apiUrl,
-      DATABASE_URL: 'sqlite::memory:',
-      POLICY_FILE: policyFile,
-      PORT: '0',
-      LOG_LEVEL: 'warn',
-    });
 
   const command = async (text: string) => {
     const responseId = `front${++seq}`;
@@ -44,12 +45,16 @@ describe('the front door: HTTP mode with the bot in a thread of its own', () => 
   beforeAll(async () => {
     slack = await new FakeSlack().start();
     openai = await startFakeAdminApi({ adminKey: ADMIN_KEY });
-    door = await startFrontDoor(configFor(), createLogger({ level: 'warn', destination: logs.destination }), {
-      onBotThreadLost: () => {
-        lost += 1;
+    door = await startFrontDoor(
+      configFor(slack, openai),
+      createLogger({ level: 'warn', destination: logs.destination }),
+      {
+        onBotThreadLost: () => {
+          lost += 1;
+        },
+        bot: { inFlight: { concurrency: 1, queue: 1 } },
       },
-      bot: { inFlight: { concurrency: 1, queue: 1 } },
-    });
+    );
     url = `http://127.0.0.1:${door.port}`;
   }, 30_000);
   afterAll(async () => {
@@ -145,7 +150,7 @@ describe('the front door: HTTP mode with the bot in a thread of its own', () => 
 
   it('reports a policy file the bot thread refuses, in the policy file’s own words', async () => {
     const broken = writePolicy('approvers: [not, a, mapping\n');
-    const failed = await startFrontDoor(configFor(broken), createLogger({ level: 'silent' }), {
+    const failed = await startFrontDoor(configFor(slack, openai, broken), createLogger({ level: 'silent' }), {
       onBotThreadLost: () => undefined,
     }).catch((error: unknown) => error);
     expect(failed).toBeInstanceOf(BotThreadFailed);
@@ -158,21 +163,9 @@ describe('stopping the front door', () => {
   it('answers a command acknowledged just before the stop, then stops', async () => {
     const slack = await new FakeSlack().start();
     const openai = await startFakeAdminApi({ adminKey: ADMIN_KEY });
-    const door = await startFrontDoor(
-      loadConfig({
-        SLACK_BOT_TOKEN: BOT_TOKEN,
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        OPENAI_ADMIN_KEY: ADMIN_KEY,
-        OPENAI_BASE_URL: openai.url,
-        SLACK_API_URL: slack.apiUrl,
-        DATABASE_URL: 'sqlite::memory:',
-        POLICY_FILE: writePolicy(),
-        PORT: '0',
-        LOG_LEVEL: 'silent',
-      }),
-      createLogger({ level: 'silent' }),
-      { onBotThreadLost: () => undefined },
-    );
+    const door = await startFrontDoor(configFor(slack, openai), createLogger({ level: 'silent' }), {
+      onBotThreadLost: () => undefined,
+    });
     try {
       openai.setDelay(500);
       const sent = await postSigned(

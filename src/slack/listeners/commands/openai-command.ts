@@ -1,10 +1,9 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { BUSY_MESSAGE } from '../../../in-flight.js';
 import { queueAfterAck } from '../../after-ack.js';
 import { renderHelp } from '../../blocks/help.js';
 import { LIMITS } from '../../blocks/limits.js';
-import { renderNotice } from '../../blocks/notice.js';
+import { BUSY_NOTICE } from '../../blocks/notice.js';
 import { renderOperationForm } from '../../blocks/operation-form.js';
 import { renderPicker } from '../../blocks/picker-modal.js';
 import { renderReply } from '../../blocks/reply.js';
@@ -13,9 +12,6 @@ import type { SlackServices } from '../../services.js';
 import { toActor } from '../../to-actor.js';
 
 type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
-
-/** Rendered once: during a flood most commands are answered with it. */
-const BUSY_NOTICE = renderNotice(BUSY_MESSAGE);
 
 /** What answering a command needs of it: during a flood a thousand commands may wait, so each keeps only this. */
 interface CommandRequest {
