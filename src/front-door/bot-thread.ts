@@ -31,7 +31,12 @@ try {
       admission.noteTaken();
       intake(message.body, message.ackSeconds);
     } else if (message.kind === 'stop') {
-      void bot.stop(message.graceMs).finally(() => tell({ kind: 'stopped' }));
+      // The log is written asynchronously and a thread's is not flushed at its end: flush it before saying so.
+      const flushed = () => new Promise<void>((resolve) => bot.container.logger.flush(() => resolve()));
+      void bot
+        .stop(message.graceMs)
+        .finally(flushed)
+        .finally(() => tell({ kind: 'stopped' }));
     }
   });
   tell({ kind: 'started', port: bot.port ?? 0 });
