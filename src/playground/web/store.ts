@@ -77,6 +77,8 @@ export function useConsole(): ConsoleState {
   useEffect(() => {
     const listener = () => setSeen(version);
     listeners.add(listener);
+    // Changes between the first render and this subscription (the stream's first state, often) would go unseen.
+    listener();
     return () => listeners.delete(listener);
   }, []);
   return state;
