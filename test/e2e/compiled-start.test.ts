@@ -6,9 +6,9 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeAdminApi, startFakeAdminApi } from '../helpers/fake-admin-api/index.js';
 import { FakeSlack } from '../helpers/fake-slack.js';
-import { ADMIN_KEY, BOT_TOKEN } from '../helpers/harness.js';
+import { ADMIN_KEY, BOT_TOKEN, messageText } from '../helpers/harness.js';
 import { writePolicy } from '../helpers/policy.js';
-import { SIGNING_SECRET } from '../helpers/slack-requests.js';
+import { commandBody, postSigned, SIGNING_SECRET } from '../helpers/slack-requests.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const run = promisify(execFile);
@@ -53,7 +53,7 @@ describe('npm start runs the compiled bot', () => {
     PORT: '0',
   });
 
-  it('starts dist/main.js with plain node, serves /healthz and /metrics, and stops on SIGTERM', async () => {
+  it('starts dist/server/main.js (the bundle) with plain node, serves /healthz and /metrics, and stops on SIGTERM', async () => {
     const child: ChildProcess = spawn('npm', ['start', '--silent'], {
       cwd: ROOT,
       detached: true,
@@ -74,9 +74,17 @@ describe('npm start runs the compiled bot', () => {
       });
       expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
       expect(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text()).toContain('openai_bot_commands_total');
+      // A command all the way through the bundle: signature, acknowledgement, the Admin API and the answer.
+      const sent = await postSigned(
+        `http://127.0.0.1:${port}`,
+        commandBody({ text: 'invite bundled@x.com reader', responseUrl: slack.responseUrl('bundled') }),
+      );
+      expect(sent.status).toBe(200);
+      expect(messageText(await slack.waitForAnswer('bundled', 10_000))).toContain('Invited bundled@x.com');
+      expect([...openai.state.invites.values()].map((invite) => invite.email)).toContain('bundled@x.com');
       const node = (await commandLinesOf(group)).filter((line) => /^\S*node\s/.test(line));
       expect(node).toHaveLength(1);
-      expect(node[0]).toMatch(/ dist\/main\.js$/);
+      expect(node[0]).toMatch(/ dist\/server\/main\.js$/);
       expect(node[0]).not.toContain('tsx');
     } finally {
       process.kill(-group, 'SIGTERM');
@@ -85,7 +93,7 @@ describe('npm start runs the compiled bot', () => {
   }, 60_000);
 
   it('runs the npm start command itself, serves /healthz and shuts down cleanly on SIGTERM', async () => {
-    expect(START_SCRIPT).toContain('dist/main.js');
+    expect(START_SCRIPT).toContain('dist/server/main.js');
     const slack = await new FakeSlack().start();
     const openai = await startFakeAdminApi({ adminKey: ADMIN_KEY });
     const child = spawn('sh', ['-c', `exec ${START_SCRIPT}`], {
