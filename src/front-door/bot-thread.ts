@@ -1,6 +1,7 @@
 // The bot itself, in a worker thread behind the front door: Bolt, the container and every scheduler, listening on
 // loopback only. Acknowledging commands is the front door's job, so work here is not paced to leave room for it.
 import { parentPort, workerData } from 'node:worker_threads';
+import pino from 'pino';
 import { startBot } from '../bot.js';
 import { ConfigError } from '../config.js';
 import { PolicyFileError } from '../policy-file.js';
@@ -17,6 +18,9 @@ const admission = new SharedAdmission(data.admission);
 try {
   const bot = await startBot(data.config, {
     listen: { host: '127.0.0.1', port: 0 },
+    // Asynchronous writes still on their way when the thread is ended are lost, and pino's flush does not wait for
+    // them: the bot thread writes its log synchronously (it logs little at info), so nothing it said goes missing.
+    logDestination: pino.destination({ dest: 1, sync: true }),
     inFlightOptions: { paced: false, onOpenChange: (open) => admission.set(open) },
     ...data.options,
   });
@@ -31,11 +35,9 @@ try {
       admission.noteTaken();
       intake(message.body, message.ackSeconds);
     } else if (message.kind === 'stop') {
-      // The log is written asynchronously and a thread's is not flushed at its end: flush it before saying so.
-      const flushed = () => new Promise<void>((resolve) => bot.container.logger.flush(() => resolve()));
       void bot
         .stop(message.graceMs)
-        .finally(flushed)
+        .catch((error: unknown) => bot.container.logger.error({ err: error }, 'the bot did not stop cleanly'))
         .finally(() => tell({ kind: 'stopped' }));
     }
   });
