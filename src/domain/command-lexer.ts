@@ -78,13 +78,20 @@ export function lex(text: string): LexResult {
   let endsWithEquals = false;
   let quote = Quote.None;
   let quoteAt = 0;
+  // Only a token's first piece says whether it was quoted (a quoted "--flag" is no flag); text after it joins the text
+  // piece before, so a token of many short quoted parts stays one piece rather than thousands.
+  const addText = (piece: string, quoted: boolean): void => {
+    const last = pieces[pieces.length - 1];
+    if (last?.type === 'text') last.text += piece;
+    else pieces.push({ type: 'text', text: piece, quoted });
+  };
   const take = (at: number): void => {
     if (run >= 0) buf += text.slice(run, at);
     run = -1;
   };
   const flush = (at: number): void => {
     take(at);
-    if (buf !== '') pieces.push({ type: 'text', text: buf, quoted: quote !== Quote.None });
+    if (buf !== '') addText(buf, quote !== Quote.None);
     buf = '';
     endsWithEquals = false;
   };
@@ -110,7 +117,7 @@ export function lex(text: string): LexResult {
       i = close;
     } else if (quote !== Quote.None && family === quote) {
       take(i);
-      pieces.push({ type: 'text', text: buf, quoted: true });
+      addText(buf, true);
       buf = '';
       endsWithEquals = false;
       quote = Quote.None;

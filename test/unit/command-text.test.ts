@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { lex } from '../../src/domain/command-lexer.js';
 import { type CommandText, escapeMrkdwn, parseCommandText, type Token } from '../../src/domain/command-text.js';
 
 function parse(text: string): CommandText {
@@ -96,6 +97,15 @@ describe('parseCommandText: words, quotes and separators', () => {
 
   it('keeps apostrophes inside words', () => {
     expect(values(parse("don't stop").words)).toEqual(["don't", 'stop']);
+  });
+
+  it('reads a word of many quoted parts as one word, held as one piece however many parts it has', () => {
+    const text = `"a"${'="b c"'.repeat(2_000)}`;
+    expect(only(text)).toMatchObject({ kind: 'word', value: `a${'=b c'.repeat(2_000)}`, raw: text });
+    const lexed = lex(text);
+    expect(lexed.ok && lexed.tokens.map((token) => token.pieces.length)).toEqual([1]);
+    expect(only('""--')).toMatchObject({ kind: 'word', value: '--' });
+    expect(parse('""--flag x').flags.size).toBe(0);
   });
 });
 
