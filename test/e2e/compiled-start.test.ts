@@ -6,9 +6,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeAdminApi, startFakeAdminApi } from '../helpers/fake-admin-api/index.js';
 import { FakeSlack } from '../helpers/fake-slack.js';
-import { ADMIN_KEY, BOT_TOKEN, messageText } from '../helpers/harness.js';
-import { writePolicy } from '../helpers/policy.js';
-import { commandBody, postSigned, SIGNING_SECRET } from '../helpers/slack-requests.js';
+import { ADMIN_KEY, envForFakes, messageText } from '../helpers/harness.js';
+import { commandBody, postSigned } from '../helpers/slack-requests.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const run = promisify(execFile);
@@ -41,17 +40,7 @@ describe('npm start runs the compiled bot', () => {
   });
 
   /** What the bot needs to start against the fakes, and nothing else from this process's environment. */
-  const botEnv = () => ({
-    PATH: process.env.PATH ?? '',
-    SLACK_BOT_TOKEN: BOT_TOKEN,
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    OPENAI_ADMIN_KEY: ADMIN_KEY,
-    OPENAI_BASE_URL: openai.url,
-    SLACK_API_URL: slack.apiUrl,
-    DATABASE_URL: 'sqlite::memory:',
-    POLICY_FILE: writePolicy(),
-    PORT: '0',
-  });
+  const botEnv = () => ({ PATH: process.env.PATH ?? '', ...envForFakes(slack, openai) });
 
   it('starts dist/server/main.js (the bundle) with plain node, serves /healthz and /metrics, and stops on SIGTERM', async () => {
     const child: ChildProcess = spawn('npm', ['start', '--silent'], {

@@ -5,26 +5,16 @@ import { type FrontDoor, startFrontDoor } from '../../src/front-door/front-door.
 import { createLogger } from '../../src/logger.js';
 import { type FakeAdminApi, startFakeAdminApi } from '../helpers/fake-admin-api/index.js';
 import { FakeSlack } from '../helpers/fake-slack.js';
-import { ADMIN_KEY, BOT_TOKEN, messageText } from '../helpers/harness.js';
+import { ADMIN_KEY, envForFakes, messageText } from '../helpers/harness.js';
 import { captureLines } from '../helpers/log-capture.js';
 import { writePolicy } from '../helpers/policy.js';
-import { commandBody, postSigned, SIGNING_SECRET, sign } from '../helpers/slack-requests.js';
+import { commandBody, postSigned, sign } from '../helpers/slack-requests.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The bot's configuration against the two fakes, on a free port. */
 const configFor = (slack: FakeSlack, openai: FakeAdminApi, policyFile = writePolicy()) =>
-  loadConfig({
-    SLACK_BOT_TOKEN: BOT_TOKEN,
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    OPENAI_ADMIN_KEY: ADMIN_KEY,
-    OPENAI_BASE_URL: openai.url,
-    SLACK_API_URL: slack.apiUrl,
-    DATABASE_URL: 'sqlite::memory:',
-    POLICY_FILE: policyFile,
-    PORT: '0',
-    LOG_LEVEL: 'warn',
-  });
+  loadConfig({ ...envForFakes(slack, openai, policyFile), LOG_LEVEL: 'warn' });
 
 describe('the front door: HTTP mode with the bot in a thread of its own', () => {
   let slack: FakeSlack;

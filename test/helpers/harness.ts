@@ -9,6 +9,24 @@ import { commandBody, postSigned, SIGNING_SECRET, type SignedPost } from './slac
 export const ADMIN_KEY = 'sk-admin-test-key-0123456789abcdef';
 export const BOT_TOKEN = 'xoxb-test-bot-token-0123456789';
 
+/** The bot's environment against the two fakes: their URLs and credentials, an in-memory database, a free port. */
+export function envForFakes(
+  slack: FakeSlack,
+  openai: FakeAdminApi,
+  policyFile = writePolicy(),
+): Record<string, string> {
+  return {
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    OPENAI_ADMIN_KEY: ADMIN_KEY,
+    OPENAI_BASE_URL: openai.url,
+    SLACK_API_URL: slack.apiUrl,
+    DATABASE_URL: 'sqlite::memory:',
+    POLICY_FILE: policyFile,
+    PORT: '0',
+  };
+}
+
 export interface HarnessOptions {
   policy?: string;
   env?: Record<string, string>;
@@ -45,14 +63,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const openai = options.openai ?? (await startFakeAdminApi({ adminKey: ADMIN_KEY }));
   options.beforeStart?.(slack);
   const config = loadConfig({
-    SLACK_BOT_TOKEN: BOT_TOKEN,
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    OPENAI_ADMIN_KEY: ADMIN_KEY,
-    OPENAI_BASE_URL: openai.url,
-    SLACK_API_URL: slack.apiUrl,
-    DATABASE_URL: 'sqlite::memory:',
-    POLICY_FILE: writePolicy(options.policy),
-    PORT: '0',
+    ...envForFakes(slack, openai, writePolicy(options.policy)),
     LOG_LEVEL: 'debug',
     ...options.env,
   });
