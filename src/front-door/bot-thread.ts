@@ -9,6 +9,9 @@ import { SharedAdmission } from './admission.js';
 import { commandIntake } from './command-intake.js';
 import type { BotThreadData, FromBotThread, ToBotThread } from './messages.js';
 
+const settledWithin = (work: Promise<unknown>, ms: number) =>
+  Promise.race([work, new Promise<void>((resolve) => setTimeout(resolve, ms).unref())]);
+
 const port = parentPort;
 if (!port) throw new Error('bot-thread.ts runs only as a worker thread started by the front door');
 const tell = (message: FromBotThread) => port.postMessage(message);
@@ -30,13 +33,17 @@ try {
     logger: bot.container.logger,
     observeAck: (seconds) => bot.container.metrics.ackSeconds.observe({ kind: 'command' }, seconds),
   });
+  // Commands taken whose listener has not run yet: their work is not in the queue the stop drains.
+  const arriving = new Set<Promise<void>>();
   port.on('message', (message: ToBotThread) => {
     if (message.kind === 'command') {
       admission.noteTaken();
-      intake(message.body, message.ackSeconds);
+      const taken: Promise<void> = intake(message.body, message.ackSeconds).finally(() => arriving.delete(taken));
+      arriving.add(taken);
     } else if (message.kind === 'stop') {
-      void bot
-        .stop(message.graceMs)
+      const deadline = Date.now() + message.graceMs;
+      void settledWithin(Promise.allSettled(arriving), message.graceMs)
+        .then(() => bot.stop(Math.max(0, deadline - Date.now())))
         .catch((error: unknown) => bot.container.logger.error({ err: error }, 'the bot did not stop cleanly'))
         .finally(() => tell({ kind: 'stopped' }));
     }

@@ -22,8 +22,9 @@ const asMessage = (said: unknown): SlackMessage =>
  * Bot thread: runs a slash command the front door already acknowledged through Bolt, as its HTTP receiver would
  * (the same body parsing, global middleware and listener). Its `ack` sends nothing; should the listener still have
  * something to say in it (the queue filled up after the front door looked), that goes to the command's response URL.
+ * Settles once the listener has run, by when the command's work is queued or answered.
  */
-export function commandIntake(parts: CommandIntakeParts): (formBody: string, ackSeconds: number) => void {
+export function commandIntake(parts: CommandIntakeParts): (formBody: string, ackSeconds: number) => Promise<void> {
   return (formBody, ackSeconds) => {
     parts.observeAck(ackSeconds);
     const body = parse(formBody);
@@ -36,7 +37,7 @@ export function commandIntake(parts: CommandIntakeParts): (formBody: string, ack
         return;
       await postToResponseUrl(url, [asMessage(said)]);
     };
-    parts.app.processEvent({ body, ack }).catch((error: unknown) => {
+    return parts.app.processEvent({ body, ack }).catch((error: unknown) => {
       parts.logger.error({ err: error }, 'a handed-over command failed outside its listener');
     });
   };
